@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { loadGolden } from '../../tests/golden';
+import { FASTAI_SMOOTHING, LR_FINDER_SMOOTHING } from './smoothing';
+import { suggestFromAccuracy, suggestLr, suggestionWindow, type SuggestMethod } from './suggest';
+import { sweepLrs } from './sweep';
+
+interface SuggestionCase {
+  name: string;
+  numIt: number;
+  lrs: number[];
+  losses: number[];
+  batchAccuracy?: number[];
+  fastai: { recorded: number; divergedAt: number | null; window: [number, number] };
+  lrFinder: { recorded: number; divergedAt: number | null; window: [number, number] };
+  expected: Record<SuggestMethod, number>;
+  expectedIndex: Record<SuggestMethod, number>;
+}
+
+const cases = loadGolden<SuggestionCase>('suggestions');
+const methods = ['minimum', 'steep', 'valley', 'slide', 'steepestGradient'] as const;
+
+describe('golden LR suggestions (fastai and pytorch-lr-finder pipelines)', () => {
+  describe.each(cases.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    it('trims to the same windows as each library', () => {
+      const fastai = suggestionWindow(c.losses, FASTAI_SMOOTHING, c.numIt);
+      expect([fastai.recorded, fastai.divergedAt, fastai.window]).toEqual([
+        c.fastai.recorded,
+        c.fastai.divergedAt,
+        c.fastai.window,
+      ]);
+      const lrFinder = suggestionWindow(c.losses, LR_FINDER_SMOOTHING, c.numIt);
+      expect([lrFinder.recorded, lrFinder.divergedAt, lrFinder.window]).toEqual([
+        c.lrFinder.recorded,
+        c.lrFinder.divergedAt,
+        c.lrFinder.window,
+      ]);
+    });
+
+    it.each(methods)('%s picks the same index and LR', (method) => {
+      const suggestion = suggestLr(c.lrs, c.losses, method, { numIt: c.numIt });
+      expect(suggestion.index).toBe(c.expectedIndex[method]);
+      expect(Math.abs(suggestion.lr - c.expected[method]) / c.expected[method]).toBeLessThanOrEqual(
+        1e-6,
+      );
+    });
+  });
+});
+
+describe('suggestion edge cases', () => {
+  it('refuses to suggest from a test too short to trim, with a message saying why', () => {
+    expect(() => suggestLr([1e-4, 1e-3, 1e-2], [2.3, 2.2, 2.1], 'steep', { numIt: 3 })).toThrow(
+      /too few points/,
+    );
+  });
+});
+
+describe("Smith's accuracy rule", () => {
+  it('puts max LR where the accuracy stops rising and base LR at max / ratio', () => {
+    const lrs = sweepLrs({ startLr: 1e-5, endLr: 1, numIter: 101, mode: 'exp' });
+    // Accuracy flat at chance, rises between steps 30 and 60, then collapses after 70.
+    const accuracy = lrs.map((_, k) =>
+      k < 30 ? 0.1 : k < 60 ? 0.1 + (0.85 * (k - 30)) / 30 : k < 70 ? 0.95 : 0.1,
+    );
+    const result = suggestFromAccuracy(lrs, accuracy, { ratio: 5 });
+    expect(result.maxIndex).toBeGreaterThanOrEqual(60);
+    expect(result.maxIndex).toBeLessThan(72);
+    expect(result.maxLr).toBe(lrs[result.maxIndex]);
+    expect(result.baseLr).toBeCloseTo(result.maxLr / 5, 15);
+    expect(result.risesAt).toBeGreaterThan(30);
+    expect(result.risesAt).toBeLessThan(45);
+  });
+
+  it('finds a knee on the real MNIST range tests within 10× of fastai minimum/10', () => {
+    const real = cases.filter((x) => x.batchAccuracy);
+    expect(real.length).toBe(4);
+    for (const c of real) {
+      const { maxLr, risesAt, maxIndex } = suggestFromAccuracy(c.lrs, c.batchAccuracy ?? []);
+      expect(maxLr).toBeGreaterThan(c.expected.minimum / 10);
+      expect(maxLr).toBeLessThan(c.expected.minimum * 10);
+      // The sweeps start at 1e-7..1e-5, where nothing is learned yet.
+      expect(risesAt).toBeGreaterThan(c.numIt / 10);
+      expect(risesAt).toBeLessThan(maxIndex);
+    }
+  });
+});

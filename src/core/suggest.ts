@@ -1,0 +1,188 @@
+import {
+  FASTAI_SMOOTHING,
+  LR_FINDER_SMOOTHING,
+  divergenceFactor,
+  divergenceStop,
+  smoothLosses,
+  type SmoothingRule,
+} from './smoothing';
+
+/**
+ * LR suggestions from a range test. Each method runs its library's whole pipeline on the
+ * raw losses (smoothing, divergence cut, trimming), exactly as golden/README.md describes:
+ * fastai's minimum / steep / valley / slide and pytorch-lr-finder's steepest gradient.
+ */
+export type SuggestMethod = 'minimum' | 'steep' | 'valley' | 'slide' | 'steepestGradient';
+
+export const SUGGEST_METHODS: readonly SuggestMethod[] = [
+  'steep',
+  'valley',
+  'minimum',
+  'slide',
+  'steepestGradient',
+];
+
+export interface Suggestion {
+  lr: number;
+  /** Index into the full lrs array. */
+  index: number;
+}
+
+/** The points a library keeps for suggesting: smoothed losses and the [start, end) window. */
+export interface SuggestionWindow {
+  smoothed: number[];
+  /** Points recorded before the divergence stop. */
+  recorded: number;
+  /** The index whose smoothed loss triggered the stop, or null. */
+  divergedAt: number | null;
+  window: [number, number];
+}
+
+/** Smooths, cuts at divergence and trims the way fastai (numIt//10, −5) or pytorch-lr-finder (10, −5) does. */
+export function suggestionWindow(
+  rawLosses: ArrayLike<number>,
+  rule: SmoothingRule,
+  numIt: number,
+): SuggestionWindow {
+  const smoothed = smoothLosses(rawLosses, rule);
+  const divergedAt = divergenceStop(smoothed, divergenceFactor(rule));
+  const recorded = divergedAt === null ? smoothed.length : divergedAt + 1;
+  const start = rule.rule === 'fastai-debiased-ema' ? Math.floor(numIt / 10) : 10;
+  return { smoothed, recorded, divergedAt, window: [start, recorded - 5] };
+}
+
+/** numpy.gradient with unit spacing: central differences halved inside, one-sided at the ends. */
+export function numpyGradient(values: readonly number[]): number[] {
+  const n = values.length;
+  if (n < 2) return n === 1 ? [0] : [];
+  return values.map((_, i) => {
+    if (i === 0) return values[1] - values[0];
+    if (i === n - 1) return values[n - 1] - values[n - 2];
+    return (values[i + 1] - values[i - 1]) / 2;
+  });
+}
+
+function argmin(values: readonly number[]): number {
+  let best = 0;
+  for (let i = 1; i < values.length; i++) if (values[i] < values[best]) best = i;
+  return best;
+}
+
+/** fastai `steep`: left end of the segment where loss falls fastest against ln(lr). */
+function steepIndex(lrs: readonly number[], losses: readonly number[]): number {
+  const slopes = losses
+    .slice(0, -1)
+    .map((loss, i) => (losses[i + 1] - loss) / (Math.log(lrs[i + 1]) - Math.log(lrs[i])));
+  return argmin(slopes);
+}
+
+/** fastai `valley`: two thirds into the longest strictly decreasing subsequence (indexes wrap like Python's). */
+function valleyIndex(losses: readonly number[]): number {
+  const n = losses.length;
+  const lds = new Array<number>(n).fill(1);
+  let maxEnd = 0;
+  for (let i = 1; i < n; i++) {
+    for (let j = 0; j < i; j++) {
+      if (losses[i] < losses[j] && lds[i] < lds[j] + 1) lds[i] = lds[j] + 1;
+    }
+    if (lds[i] > lds[maxEnd]) maxEnd = i;
+  }
+  const maxStart = maxEnd - lds[maxEnd];
+  const sections = (maxEnd - maxStart) / 3;
+  const idx = maxStart + Math.trunc(sections) + Math.trunc(sections / 2);
+  return idx < 0 ? idx + n : idx;
+}
+
+/** fastai `slide`: walks left while the gradient 15 points apart differs by more than 0.005 (absolute). */
+function slideIndex(losses: readonly number[]): number {
+  const g = numpyGradient(losses);
+  const n = losses.length;
+  let r = n - 1;
+  let l = n - 16;
+  let pick = l;
+  while (l >= 0 && Math.abs(g[r] - g[l]) > 0.005) {
+    pick = l;
+    r -= 1;
+    l -= 1;
+  }
+  return pick < 0 ? pick + n : pick;
+}
+
+/** Suggests an LR from a range test's LRs and raw losses with one library's method. */
+export function suggestLr(
+  lrs: ArrayLike<number>,
+  rawLosses: ArrayLike<number>,
+  method: SuggestMethod,
+  options: { numIt: number },
+): Suggestion {
+  const rule = method === 'steepestGradient' ? LR_FINDER_SMOOTHING : FASTAI_SMOOTHING;
+  const { smoothed, window } = suggestionWindow(rawLosses, rule, options.numIt);
+  const [start, end] = window;
+  if (end - start < 2) {
+    throw new RangeError(
+      `too few points to suggest an LR: ${end - start} left after trimming [${start}, ${end}); run a longer range test`,
+    );
+  }
+  const lrWindow = Array.from(lrs).slice(start, end);
+  const lossWindow = smoothed.slice(start, end);
+  switch (method) {
+    case 'minimum': {
+      const index = start + argmin(lossWindow);
+      return { lr: lrs[index] / 10, index };
+    }
+    case 'steep': {
+      const index = start + steepIndex(lrWindow, lossWindow);
+      return { lr: lrs[index], index };
+    }
+    case 'valley': {
+      const index = start + valleyIndex(lossWindow);
+      return { lr: lrs[index], index };
+    }
+    case 'slide': {
+      if (lossWindow.length < 16) {
+        throw new RangeError(
+          `slide needs at least 16 points after trimming, got ${lossWindow.length}`,
+        );
+      }
+      const index = start + slideIndex(lossWindow);
+      return { lr: lrs[index], index };
+    }
+    case 'steepestGradient': {
+      const index = start + argmin(numpyGradient(lossWindow));
+      return { lr: lrs[index], index };
+    }
+  }
+}
+
+/** Smith's bounds from the accuracy curve of a range test. */
+export interface AccuracySuggestion {
+  maxLr: number;
+  baseLr: number;
+  /** Where the smoothed accuracy peaks (stops rising): maxLr = lrs[maxIndex]. */
+  maxIndex: number;
+  /** Where the smoothed accuracy last leaves its floor (a tenth of its rise) on the way up: learning starts. */
+  risesAt: number;
+}
+
+/**
+ * Smith (2017), section 3.3: max_lr is where the accuracy stops rising; base_lr = max_lr / ratio
+ * (3–4 in the paper; default 4). Accuracy is smoothed with a debiased EMA first.
+ */
+export function suggestFromAccuracy(
+  lrs: ArrayLike<number>,
+  accuracies: ArrayLike<number>,
+  options: { ratio?: number; beta?: number } = {},
+): AccuracySuggestion {
+  const { ratio = 4, beta = 0.9 } = options;
+  if (accuracies.length < 2) throw new RangeError('need at least two accuracy points');
+  const smoothed = smoothLosses(accuracies, { rule: 'fastai-debiased-ema', beta });
+  let maxIndex = 0;
+  for (let i = 1; i < smoothed.length; i++) if (smoothed[i] > smoothed[maxIndex]) maxIndex = i;
+  let low = smoothed[0];
+  for (let i = 1; i <= maxIndex; i++) low = Math.min(low, smoothed[i]);
+  const threshold = low + (smoothed[maxIndex] - low) / 10;
+  let risesAt = 0;
+  for (let i = 0; i < maxIndex; i++) if (smoothed[i] < threshold) risesAt = i + 1;
+  const maxLr = lrs[maxIndex];
+  return { maxLr, baseLr: maxLr / ratio, maxIndex, risesAt };
+}
