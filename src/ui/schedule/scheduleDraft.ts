@@ -1,0 +1,169 @@
+import {
+  SCHEDULE_POLICIES,
+  safeParseScheduleSpec,
+  type ScheduleSpec,
+  type SchedulePolicy,
+  type ScheduleSpecError,
+} from '../../core';
+
+/**
+ * What the schedule form holds: every field of every policy, so switching policy keeps what
+ * the user typed. It may be invalid; `draftToSpec` turns it into a spec or a field error.
+ */
+export interface ScheduleDraft {
+  policy: SchedulePolicy;
+  lr: number;
+  baseLr: number;
+  maxLr: number;
+  minLr: number;
+  stepSize: number;
+  /** null: the same as stepSize (a symmetric cycle). */
+  stepSizeDown: number | null;
+  gamma: number;
+  period: number;
+  periodMult: number;
+  totalSteps: number;
+  pctStart: number;
+  divFactor: number;
+  finalDivFactor: number;
+  anneal: 'cos' | 'linear';
+  threePhase: boolean;
+  cycleMomentum: boolean;
+  baseMomentum: number;
+  maxMomentum: number;
+}
+
+export type DraftField = Exclude<keyof ScheduleDraft, 'policy'>;
+
+/** The form fields each policy uses, in display order. */
+export const POLICY_FIELDS: Record<SchedulePolicy, readonly DraftField[]> = {
+  fixed: ['lr'],
+  step: ['lr', 'stepSize', 'gamma'],
+  exp: ['lr', 'gamma'],
+  triangular: [
+    'baseLr',
+    'maxLr',
+    'stepSize',
+    'stepSizeDown',
+    'cycleMomentum',
+    'baseMomentum',
+    'maxMomentum',
+  ],
+  triangular2: [
+    'baseLr',
+    'maxLr',
+    'stepSize',
+    'stepSizeDown',
+    'cycleMomentum',
+    'baseMomentum',
+    'maxMomentum',
+  ],
+  exp_range: [
+    'baseLr',
+    'maxLr',
+    'stepSize',
+    'stepSizeDown',
+    'gamma',
+    'cycleMomentum',
+    'baseMomentum',
+    'maxMomentum',
+  ],
+  cosine_restarts: ['maxLr', 'minLr', 'period', 'periodMult'],
+  one_cycle: [
+    'maxLr',
+    'totalSteps',
+    'pctStart',
+    'divFactor',
+    'finalDivFactor',
+    'anneal',
+    'threePhase',
+    'cycleMomentum',
+    'baseMomentum',
+    'maxMomentum',
+  ],
+};
+
+/** Momentum bounds only matter when momentum is cycled. */
+export function visibleFields(draft: ScheduleDraft): DraftField[] {
+  return POLICY_FIELDS[draft.policy].filter(
+    (field) => draft.cycleMomentum || (field !== 'baseMomentum' && field !== 'maxMomentum'),
+  );
+}
+
+/** The default: a triangular cycle on MNIST-sized bounds, half an epoch up and half down. */
+export const DEFAULT_DRAFT: ScheduleDraft = {
+  policy: 'triangular',
+  lr: 0.01,
+  baseLr: 0.01,
+  maxLr: 0.04,
+  minLr: 0,
+  stepSize: 430,
+  stepSizeDown: null,
+  gamma: 0.999,
+  period: 860,
+  periodMult: 2,
+  totalSteps: 2580,
+  pctStart: 0.3,
+  divFactor: 25,
+  finalDivFactor: 1e4,
+  anneal: 'cos',
+  threePhase: false,
+  cycleMomentum: false,
+  baseMomentum: 0.85,
+  maxMomentum: 0.95,
+};
+
+/** The spec JSON a draft stands for: only its policy's fields. */
+export function draftToJson(draft: ScheduleDraft): Record<string, unknown> {
+  const json: Record<string, unknown> = { policy: draft.policy };
+  for (const field of visibleFields(draft)) {
+    const value = draft[field];
+    if (value !== null) json[field] = value;
+  }
+  return json;
+}
+
+/** Validates a draft with the core's parser. */
+export function draftToSpec(
+  draft: ScheduleDraft,
+): { ok: true; spec: ScheduleSpec } | { ok: false; error: ScheduleSpecError } {
+  return safeParseScheduleSpec(draftToJson(draft));
+}
+
+function withStepSizeDown(spec: ScheduleSpec): Partial<ScheduleDraft> {
+  return 'stepSizeDown' in spec && spec.stepSizeDown !== undefined
+    ? { stepSizeDown: spec.stepSizeDown }
+    : {};
+}
+
+/**
+ * Loads a spec's JSON into a draft without judging its values, so a spec with, say,
+ * baseLr > maxLr shows the message at the Base LR field. Returns an error string when the
+ * JSON cannot be a draft at all (not an object, unknown policy or field, wrong type).
+ */
+export function jsonToDraft(json: unknown, base: ScheduleDraft): ScheduleDraft | string {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return 'a schedule spec must be a JSON object';
+  }
+  const entries = Object.entries(json);
+  const policy = (json as { policy?: unknown }).policy;
+  if (!SCHEDULE_POLICIES.includes(policy as SchedulePolicy)) {
+    return `policy: unknown policy ${JSON.stringify(policy)}; expected one of ${SCHEDULE_POLICIES.join(', ')}`;
+  }
+  const parsed = safeParseScheduleSpec(json);
+  if (parsed.ok)
+    return { ...base, ...parsed.spec, stepSizeDown: null, ...withStepSizeDown(parsed.spec) };
+  if (parsed.error.reason === 'is missing') return parsed.error.message;
+  const draft: ScheduleDraft = { ...base, policy: policy as SchedulePolicy, stepSizeDown: null };
+  const allowed = POLICY_FIELDS[draft.policy];
+  for (const [key, value] of entries) {
+    if (key === 'policy') continue;
+    if (!allowed.includes(key as DraftField)) return `${key}: is not a field of ${draft.policy}`;
+    const field = key as DraftField;
+    const expected =
+      typeof DEFAULT_DRAFT[field] === 'object' ? 'number' : typeof DEFAULT_DRAFT[field];
+    if (typeof value !== expected) return `${key}: must be a ${expected}`;
+    Object.assign(draft, { [field]: value });
+  }
+  return draft;
+}
