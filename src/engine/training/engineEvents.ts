@@ -1,0 +1,131 @@
+import type { ScheduleSpec } from '../../core';
+import type { DatasetName } from '../data/imageSet';
+import type { CnnOptions } from '../model/cnn';
+import type { OptimizerName } from '../optimizers/updateRules';
+
+/**
+ * What crosses the worker boundary, defined where it is made. No tfjs values here: the UI
+ * imports these types and must never pull tfjs in.
+ */
+
+/** Everything that fixes a run's starting point: the same config gives the same weights and data order. */
+export interface SessionConfig {
+  dataset: DatasetName;
+  model: CnnOptions;
+  optimizer: OptimizerName;
+  batchSize: number;
+  seed: number;
+  /** Random shifts of up to ±2 pixels. */
+  augment: boolean;
+}
+
+export interface RangeTestConfig {
+  startLr: number;
+  endLr: number;
+  numIter: number;
+  mode: 'exp' | 'linear';
+  /** Stop when the smoothed loss exceeds this × its best (fastai: 4). */
+  divergeFactor: number;
+  /** Also measure loss and accuracy on a fixed held-out batch at every step (slower). */
+  heldOutBatch: boolean;
+}
+
+export const DEFAULT_RANGE_TEST: RangeTestConfig = {
+  startLr: 1e-5,
+  endLr: 10,
+  numIter: 100,
+  mode: 'exp',
+  divergeFactor: 4,
+  heldOutBatch: false,
+};
+
+/** How long a training run lasts. */
+export type RunLength = { unit: 'epochs' | 'iterations' | 'cycles'; value: number };
+
+export interface TrainConfig {
+  schedule: ScheduleSpec;
+  length: RunLength;
+  /** Validate every this many iterations (and at every cycle end, and at the end). */
+  validateEvery: number;
+  /** Weight snapshots kept for the ensemble (one per cycle end, oldest dropped first). */
+  maxSnapshots: number;
+  /** Measure test-set accuracy once the run ends. */
+  testAtEnd: boolean;
+}
+
+export type RangeTestStopReason = 'completed' | 'diverged' | 'nonFinite' | 'stopped';
+export type TrainStopReason = 'completed' | 'nonFinite' | 'stopped' | 'cycleEnd';
+
+/** Per-step series of a range test, from step `fromIdx` on (typed arrays, transferred). */
+export interface RangeTestProgress {
+  type: 'rangeTestProgress';
+  fromIdx: number;
+  lr: Float64Array;
+  loss: Float32Array;
+  accuracy: Float32Array;
+  /** Present when the test measures a held-out batch. */
+  heldOutLoss?: Float32Array;
+  heldOutAccuracy?: Float32Array;
+}
+
+export interface RangeTestEnd {
+  type: 'rangeTestEnd';
+  reason: RangeTestStopReason;
+  /** Steps recorded. */
+  numSteps: number;
+  message: string;
+  wallMs: number;
+}
+
+/** Per-step series of training, from step `fromIdx` on. `momentum` is null unless the schedule cycles it. */
+export interface TrainProgress {
+  type: 'trainProgress';
+  fromIdx: number;
+  lr: Float64Array;
+  momentum: Float64Array | null;
+  loss: Float32Array;
+  accuracy: Float32Array;
+  samplesPerSec: number;
+  epochIdx: number;
+  iterationsPerEpoch: number;
+  totalIterations: number;
+}
+
+export interface ValidationResult {
+  type: 'validation';
+  /** Steps completed when measured. */
+  iteration: number;
+  loss: number;
+  accuracy: number;
+  isCycleEnd: boolean;
+  cycleNum: number;
+  /** Accuracy of the average softmax of the kept snapshots, at cycle ends once there are two. */
+  ensembleAccuracy: number | null;
+  ensembleSize: number;
+}
+
+export interface TestResult {
+  type: 'test';
+  iteration: number;
+  loss: number;
+  accuracy: number;
+}
+
+export type TrainState = 'running' | 'paused' | 'ended';
+
+export interface TrainStateChange {
+  type: 'trainState';
+  state: TrainState;
+  reason?: TrainStopReason;
+  message?: string;
+}
+
+export type EngineEvent =
+  | RangeTestProgress
+  | RangeTestEnd
+  | TrainProgress
+  | ValidationResult
+  | TestResult
+  | TrainStateChange;
+
+export type EmitEvent = (event: EngineEvent) => void;

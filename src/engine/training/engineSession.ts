@@ -1,0 +1,222 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Batch } from '../data/batches';
+import { evaluationBatches } from '../data/batches';
+import type { Dataset } from '../data/imageSet';
+import { deriveSeed } from '../data/seededRandom';
+import { createCnn, type Cnn } from '../model/cnn';
+import { createOptimizer, type Optimizer } from '../optimizers/optimizer';
+import { BatchStream } from './batchStream';
+import type {
+  EmitEvent,
+  RangeTestConfig,
+  RangeTestEnd,
+  SessionConfig,
+  TrainConfig,
+} from './engineEvents';
+import { runRangeTest } from './rangeTest';
+import { TrainingRun, type TrainEnd } from './trainingRun';
+
+/** Images in the range test's held-out batch. */
+const HELD_OUT_SIZE = 256;
+
+export interface DatasetInfo {
+  name: string;
+  trainSize: number;
+  validationSize: number;
+  testSize: number;
+  iterationsPerEpoch: number;
+}
+
+/**
+ * The engine's one entry point: a model, its optimizer and its data, and the range test and
+ * training runs on them. The same class runs inside the worker and in Node tests.
+ */
+export class EngineSession {
+  private model: Cnn;
+  private optimizer: Optimizer;
+  private trainStream: BatchStream;
+  private scratch: Cnn | null = null;
+  private run: TrainingRun | null = null;
+  private rangeTestStop: { requested: boolean } | null = null;
+
+  constructor(
+    private readonly dataset: Dataset,
+    private config: SessionConfig,
+    private readonly emit: EmitEvent,
+  ) {
+    checkConfig(config);
+    this.model = createCnn(config.model, config.seed);
+    this.optimizer = createOptimizer(config.optimizer, this.model.params);
+    this.trainStream = this.newTrainStream();
+  }
+
+  get sessionConfig(): SessionConfig {
+    return this.config;
+  }
+
+  get datasetInfo(): DatasetInfo {
+    return {
+      name: this.dataset.name,
+      trainSize: this.dataset.train.count,
+      validationSize: this.dataset.validation.count,
+      testSize: this.dataset.test.count,
+      iterationsPerEpoch: this.trainStream.iterationsPerEpoch,
+    };
+  }
+
+  get busy(): boolean {
+    return this.run !== null || this.rangeTestStop !== null;
+  }
+
+  /** Runs a range test from the current weights; they and the optimizer state are restored after. */
+  async rangeTest(config: RangeTestConfig): Promise<RangeTestEnd> {
+    this.assertIdle('run a range test');
+    checkRangeTest(config);
+    const stop = { requested: false };
+    this.rangeTestStop = stop;
+    const heldOut = config.heldOutBatch ? this.heldOutBatch() : null;
+    try {
+      return await runRangeTest(
+        {
+          model: this.model,
+          optimizer: this.optimizer,
+          optimizerName: this.config.optimizer,
+          // Its own data order: the test must not shift the batches training will see.
+          stream: new BatchStream(
+            this.dataset.train,
+            this.config.batchSize,
+            deriveSeed(this.config.seed, 31),
+            this.config.augment,
+          ),
+          heldOut,
+          seed: this.config.seed,
+          emit: this.emit,
+          shouldStop: () => stop.requested,
+        },
+        config,
+      );
+    } finally {
+      if (heldOut) tf.dispose([heldOut.xs, heldOut.ys]);
+      this.rangeTestStop = null;
+    }
+  }
+
+  /** Trains from the current weights under a schedule until the run ends or is stopped. */
+  async train(config: TrainConfig): Promise<TrainEnd> {
+    this.assertIdle('start training');
+    if (!(Number.isInteger(config.validateEvery) && config.validateEvery >= 1)) {
+      throw new RangeError(`validateEvery must be a whole number ≥ 1, got ${config.validateEvery}`);
+    }
+    const run = new TrainingRun(
+      {
+        model: this.model,
+        optimizer: this.optimizer,
+        optimizerName: this.config.optimizer,
+        stream: this.trainStream,
+        dataset: this.dataset,
+        seed: this.config.seed,
+        scratchModel: () => (this.scratch ??= createCnn(this.config.model, this.config.seed)),
+        emit: this.emit,
+      },
+      config,
+    );
+    this.run = run;
+    try {
+      return await run.run();
+    } finally {
+      this.run = null;
+    }
+  }
+
+  pause(): void {
+    this.run?.pause();
+  }
+
+  resume(): void {
+    this.run?.resume();
+  }
+
+  step(): void {
+    this.run?.step();
+  }
+
+  stopAtEndOfCycle(): void {
+    this.run?.stopAtEndOfCycle();
+  }
+
+  /** Stops whatever runs (range test or training) after its current step. */
+  stop(): void {
+    this.run?.stop();
+    if (this.rangeTestStop) this.rangeTestStop.requested = true;
+  }
+
+  /**
+   * Back to the initial weights of the seed, a fresh optimizer and the first batch; optionally
+   * with new settings (same dataset: a new dataset needs a new session).
+   */
+  reset(change: Partial<Omit<SessionConfig, 'dataset'>> = {}): void {
+    this.assertIdle('reset');
+    const next = { ...this.config, ...change };
+    checkConfig(next);
+    this.optimizer.dispose();
+    this.model.dispose();
+    this.scratch?.dispose();
+    this.scratch = null;
+    this.config = next;
+    this.model = createCnn(next.model, next.seed);
+    this.optimizer = createOptimizer(next.optimizer, this.model.params);
+    this.trainStream = this.newTrainStream();
+  }
+
+  /** Bitwise copies of the current weights (caller disposes). */
+  weights(): tf.NamedTensorMap {
+    return this.model.getWeights();
+  }
+
+  dispose(): void {
+    this.stop();
+    this.optimizer.dispose();
+    this.model.dispose();
+    this.scratch?.dispose();
+  }
+
+  private newTrainStream(): BatchStream {
+    const { batchSize, seed, augment } = this.config;
+    return new BatchStream(this.dataset.train, batchSize, seed, augment);
+  }
+
+  private heldOutBatch(): Batch {
+    const batches = evaluationBatches(this.dataset.validation, HELD_OUT_SIZE);
+    const first = batches.next();
+    batches.return(undefined);
+    if (first.done) throw new Error('the validation set is empty');
+    return first.value;
+  }
+
+  private assertIdle(action: string): void {
+    if (this.busy) throw new Error(`Cannot ${action} while a run is in progress; stop it first.`);
+  }
+}
+
+function checkConfig(config: SessionConfig): void {
+  if (!(Number.isInteger(config.batchSize) && config.batchSize >= 1 && config.batchSize <= 4096)) {
+    throw new RangeError(
+      `batchSize must be a whole number from 1 to 4096, got ${config.batchSize}`,
+    );
+  }
+  if (!Number.isInteger(config.seed))
+    throw new RangeError(`seed must be a whole number, got ${config.seed}`);
+}
+
+function checkRangeTest(config: RangeTestConfig): void {
+  const { startLr, endLr, numIter, divergeFactor } = config;
+  if (!(startLr > 0 && Number.isFinite(startLr)))
+    throw new RangeError(`startLr must be > 0, got ${startLr}`);
+  if (!(endLr > startLr && Number.isFinite(endLr))) {
+    throw new RangeError(`endLr must be above startLr (${startLr}), got ${endLr}`);
+  }
+  if (!(Number.isInteger(numIter) && numIter >= 2)) {
+    throw new RangeError(`numIter must be a whole number ≥ 2, got ${numIter}`);
+  }
+  if (!(divergeFactor > 1)) throw new RangeError(`divergeFactor must be > 1, got ${divergeFactor}`);
+}

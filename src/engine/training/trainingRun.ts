@@ -1,0 +1,260 @@
+import * as tf from '@tensorflow/tfjs';
+import { cycleAt, lrAt, momentumAt, type ScheduleSpec } from '../../core';
+import type { Dataset } from '../data/imageSet';
+import { deriveSeed } from '../data/seededRandom';
+import type { Cnn, WeightSnapshot } from '../model/cnn';
+import type { Optimizer } from '../optimizers/optimizer';
+import type { OptimizerName } from '../optimizers/updateRules';
+import type { BatchStream } from './batchStream';
+import type {
+  EmitEvent,
+  RunLength,
+  TrainConfig,
+  TrainStopReason,
+  ValidationResult,
+} from './engineEvents';
+import { ensembleAccuracy, evaluate } from './evaluate';
+import { hyperFor, stepOnce } from './stepOnce';
+import { StepRecorder } from './stepRecorder';
+import { yieldToEventLoop } from './yieldToEventLoop';
+
+export interface TrainContext {
+  model: Cnn;
+  optimizer: Optimizer;
+  optimizerName: OptimizerName;
+  stream: BatchStream;
+  dataset: Dataset;
+  seed: number;
+  /** A second model of the same shape, for evaluating snapshots without touching `model`. */
+  scratchModel: () => Cnn;
+  emit: EmitEvent;
+}
+
+export interface TrainEnd {
+  reason: TrainStopReason;
+  message: string;
+  iterations: number;
+  wallMs: number;
+}
+
+/** Runs of "cycles" longer than this many steps are refused rather than scanned forever. */
+const MAX_ITERATIONS = 10_000_000;
+
+/** How many steps a run lasts: epochs and iterations directly, cycles by counting cycle ends. */
+export function runIterations(
+  spec: ScheduleSpec,
+  length: RunLength,
+  iterationsPerEpoch: number,
+): number {
+  if (length.unit === 'epochs') return Math.round(length.value * iterationsPerEpoch);
+  if (length.unit === 'iterations') return length.value;
+  let ends = 0;
+  for (let k = 0; k < MAX_ITERATIONS; k++) {
+    if (cycleAt(spec, k).isCycleEnd && ++ends === length.value) return k + 1;
+  }
+  throw new RangeError(
+    `${length.value} cycles of this schedule take more than ${MAX_ITERATIONS} iterations`,
+  );
+}
+
+/**
+ * One training run under a schedule: sets the LR (and momentum or beta1) before every step,
+ * validates on a cadence and at every cycle end, keeps a weight snapshot at each cycle end for
+ * the ensemble, and can be paused, resumed, single-stepped and stopped between any two steps.
+ */
+export class TrainingRun {
+  private paused = false;
+  private stepsAllowed = 0;
+  private wake: (() => void) | null = null;
+  private stopRequested = false;
+  private stopAtCycleEnd = false;
+  private readonly snapshots: WeightSnapshot[] = [];
+
+  constructor(
+    private readonly ctx: TrainContext,
+    private readonly config: TrainConfig,
+  ) {}
+
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
+    this.wakeUp();
+  }
+
+  /** While paused: run exactly one more step, then stay paused. */
+  step(): void {
+    if (!this.paused) return;
+    this.stepsAllowed += 1;
+    this.wakeUp();
+  }
+
+  stop(): void {
+    this.stopRequested = true;
+    this.wakeUp();
+  }
+
+  /** Finish the current cycle, then stop (at its LR minimum, where a snapshot is worth keeping). */
+  stopAtEndOfCycle(): void {
+    this.stopAtCycleEnd = true;
+  }
+
+  async run(): Promise<TrainEnd> {
+    const { ctx, config } = this;
+    const spec = config.schedule;
+    const perEpoch = ctx.stream.iterationsPerEpoch;
+    const total = runIterations(spec, config.length, perEpoch);
+    const cycled = momentumAt(spec, 0) !== undefined;
+    const recorder = new StepRecorder(['lr', 'momentum', 'loss', 'accuracy'] as const);
+    const started = performance.now();
+    let windowSamples = 0;
+    let windowMs = 0;
+    let samplesPerSec = 0;
+    let reason: TrainStopReason = 'completed';
+    let message = `Finished ${total} iterations.`;
+    let k = 0;
+    let lastValidated = -1;
+
+    const flush = () => {
+      if (windowMs > 0) samplesPerSec = (windowSamples / windowMs) * 1000;
+      windowSamples = 0;
+      windowMs = 0;
+      const chunk = recorder.flush(performance.now());
+      if (!chunk) return;
+      const { values } = chunk;
+      ctx.emit({
+        type: 'trainProgress',
+        fromIdx: chunk.fromIdx,
+        lr: Float64Array.from(values.lr),
+        momentum: cycled ? Float64Array.from(values.momentum) : null,
+        loss: Float32Array.from(values.loss),
+        accuracy: Float32Array.from(values.accuracy),
+        samplesPerSec,
+        epochIdx: ctx.stream.currentEpochIdx,
+        iterationsPerEpoch: perEpoch,
+        totalIterations: total,
+      });
+    };
+
+    ctx.emit({ type: 'trainState', state: 'running' });
+    try {
+      for (; k < total; k++) {
+        if (this.paused && this.stepsAllowed === 0) {
+          flush();
+          ctx.emit({ type: 'trainState', state: 'paused' });
+          await this.waitForWork();
+          if (!this.stopRequested) ctx.emit({ type: 'trainState', state: 'running' });
+        }
+        if (this.stopRequested) {
+          reason = 'stopped';
+          message = `Stopped by request after ${k} iterations.`;
+          break;
+        }
+        if (this.stepsAllowed > 0) this.stepsAllowed -= 1;
+
+        const stepStart = performance.now();
+        const lr = lrAt(spec, k);
+        const momentum = momentumAt(spec, k);
+        const batch = ctx.stream.next();
+        const batchSize = batch.xs.shape[0];
+        const result = await stepOnce(
+          ctx.model,
+          ctx.optimizer,
+          batch,
+          hyperFor(ctx.optimizerName, lr, momentum),
+          deriveSeed(ctx.seed, 104_729 + k),
+        );
+        recorder.push({
+          lr,
+          momentum: momentum ?? NaN,
+          loss: result.loss,
+          accuracy: result.accuracy,
+        });
+        windowSamples += batchSize;
+        windowMs += performance.now() - stepStart;
+
+        if (!Number.isFinite(result.loss)) {
+          reason = 'nonFinite';
+          message = `The loss became ${result.loss} at iteration ${k} (LR ${lr.toPrecision(3)}): the LR is too high for this model. Everything up to there is kept.`;
+          k += 1;
+          break;
+        }
+        const cycle = cycleAt(spec, k);
+        if (cycle.isCycleEnd && config.maxSnapshots > 0) this.keepSnapshot();
+        if ((k + 1) % config.validateEvery === 0 || cycle.isCycleEnd) {
+          flush();
+          await this.validate(k + 1, cycle.isCycleEnd, cycle.cycleNum);
+          lastValidated = k + 1;
+        }
+        if (cycle.isCycleEnd && this.stopAtCycleEnd) {
+          reason = 'cycleEnd';
+          message = `Stopped at the end of cycle ${cycle.cycleNum}, after ${k + 1} iterations.`;
+          k += 1;
+          break;
+        }
+        if (recorder.due(performance.now())) flush();
+        await yieldToEventLoop();
+      }
+      flush();
+      if (reason !== 'nonFinite' && lastValidated !== k && k > 0) {
+        await this.validate(k, false, cycleAt(spec, Math.max(0, k - 1)).cycleNum);
+      }
+      if (config.testAtEnd && reason !== 'nonFinite' && k > 0) {
+        const test = await evaluate(ctx.model, ctx.dataset.test);
+        ctx.emit({ type: 'test', iteration: k, ...test });
+      }
+    } finally {
+      tf.dispose(this.snapshots.flatMap((snapshot) => Object.values(snapshot)));
+      this.snapshots.length = 0;
+    }
+    ctx.emit({ type: 'trainState', state: 'ended', reason, message });
+    return { reason, message, iterations: k, wallMs: performance.now() - started };
+  }
+
+  private keepSnapshot(): void {
+    this.snapshots.push(this.ctx.model.getWeights());
+    while (this.snapshots.length > this.config.maxSnapshots) {
+      const oldest = this.snapshots.shift();
+      if (oldest) tf.dispose(Object.values(oldest));
+    }
+  }
+
+  private async validate(iteration: number, isCycleEnd: boolean, cycleNum: number): Promise<void> {
+    const { ctx } = this;
+    const single = await evaluate(ctx.model, ctx.dataset.validation);
+    const members = isCycleEnd ? this.snapshots.length : 0;
+    const ensemble =
+      members >= 2
+        ? await ensembleAccuracy(ctx.dataset.validation, members, (i) => {
+            const scratch = ctx.scratchModel();
+            scratch.setWeights(this.snapshots[i]);
+            return scratch;
+          })
+        : null;
+    const result: ValidationResult = {
+      type: 'validation',
+      iteration,
+      loss: single.loss,
+      accuracy: single.accuracy,
+      isCycleEnd,
+      cycleNum,
+      ensembleAccuracy: ensemble,
+      ensembleSize: ensemble === null ? 0 : members,
+    };
+    ctx.emit(result);
+  }
+
+  private waitForWork(): Promise<void> {
+    return new Promise((resolve) => {
+      this.wake = resolve;
+    });
+  }
+
+  private wakeUp(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+}
