@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { lrAt, momentumAt, parseScheduleSpec } from '../../core';
+import { prepareWasm } from '../backends/wasmSetup';
 import { syntheticDataset } from '../data/synthetic';
 import { EngineSession } from './engineSession';
 import {
@@ -12,7 +14,7 @@ import {
   type ValidationResult,
 } from './engineEvents';
 
-/** A narrow model and small batches keep the pure-JS cpu backend fast enough for hundreds of steps. */
+/** A narrow model and small batches keep hundreds of steps within seconds. */
 const SMALL: SessionConfig = {
   dataset: 'synthetic',
   model: { widthMultiplier: 0.5, batchNorm: true, dropoutRate: 0.25 },
@@ -60,7 +62,9 @@ async function bitwise(a: tf.NamedTensorMap, b: tf.NamedTensorMap): Promise<bool
 }
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
+  // The backend a user without a GPU trains on, with our gradient kernels.
+  prepareWasm();
+  expect(await tf.setBackend('wasm')).toBe(true);
 });
 
 describe('range test', () => {

@@ -1,0 +1,104 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createOptimizer } from './optimizer';
+
+function single(values: number[]): { name: string; variable: tf.Variable } {
+  return { name: 'w', variable: tf.variable(tf.tensor1d(values)) };
+}
+
+describe('optimizer', () => {
+  beforeAll(async () => {
+    await tf.setBackend('cpu');
+  });
+
+  it('SGD moves parameters by exactly −lr·grad', () => {
+    const param = single([0.75, -3, 1e-3]);
+    const before = param.variable.dataSync().slice();
+    const optimizer = createOptimizer('sgd', [param]);
+    const grad = tf.tensor1d([0.5, -0.125, 2]);
+    optimizer.apply([grad], { lr: 0.25 });
+    const after = param.variable.dataSync();
+    const g = grad.dataSync();
+    before.forEach((p, i) => expect(after[i]).toBe(Math.fround(p - Math.fround(0.25 * g[i]))));
+    tf.dispose([grad, param.variable]);
+    optimizer.dispose();
+  });
+
+  it('SGD with momentum uses the momentum given at each step', () => {
+    const param = single([1]);
+    const optimizer = createOptimizer('sgdMomentum', [param]);
+    const steps = [
+      { g: 0.5, lr: 0.1, momentum: 0.9 },
+      { g: -0.25, lr: 0.2, momentum: 0.5 },
+      { g: 1, lr: 0.1, momentum: 0.95 },
+    ];
+    let p = 1;
+    let v = 0;
+    for (const { g, lr, momentum } of steps) {
+      const grad = tf.tensor1d([g]);
+      optimizer.apply([grad], { lr, momentum });
+      grad.dispose();
+      v = momentum * v + g;
+      p -= lr * v;
+      expect(param.variable.dataSync()[0]).toBeCloseTo(p, 6);
+    }
+    // By hand: v = 0.5, 0, 1 → p = 1 − 0.05 − 0 − 0.1.
+    expect(p).toBeCloseTo(0.85, 12);
+    param.variable.dispose();
+    optimizer.dispose();
+  });
+
+  it('Adam uses the β1 given at each step, bias correction included', () => {
+    const param = single([0]);
+    const optimizer = createOptimizer('adam', [param]);
+    const grad = tf.tensor1d([1]);
+    optimizer.apply([grad], { lr: 0.1, beta1: 0.9 });
+    optimizer.apply([grad], { lr: 0.1, beta1: 0.5 });
+    grad.dispose();
+    // m = 0.1 then 0.55; v = 0.001 then 0.001999; t = 2.
+    const step1 = (0.1 / (1 - 0.9)) * (0.1 / (Math.sqrt(0.001) / Math.sqrt(1 - 0.999) + 1e-8));
+    const m2 = 0.1 * 0.5 + 0.5;
+    const v2 = 0.001 * 0.999 + 0.001;
+    const step2 =
+      (0.1 / (1 - 0.5 ** 2)) * (m2 / (Math.sqrt(v2) / Math.sqrt(1 - 0.999 ** 2) + 1e-8));
+    expect(param.variable.dataSync()[0]).toBeCloseTo(-(step1 + step2), 6);
+    param.variable.dispose();
+    optimizer.dispose();
+  });
+
+  it('restores a state snapshot bitwise, step count included', () => {
+    const param = single([1, 2, 3]);
+    const optimizer = createOptimizer('adam', [param]);
+    const grad = tf.tensor1d([0.1, -0.2, 0.3]);
+    optimizer.apply([grad], { lr: 0.01 });
+    const snapshot = optimizer.snapshot();
+    const saved = Object.values(snapshot.slots).map((t) => t.dataSync().slice());
+    optimizer.apply([grad], { lr: 0.01 });
+    optimizer.apply([grad], { lr: 0.01 });
+    optimizer.restore(snapshot);
+    expect(optimizer.step).toBe(1);
+    const again = optimizer.snapshot();
+    expect(Object.keys(again.slots)).toEqual(['w/expAvg', 'w/expAvgSq']);
+    Object.values(again.slots).forEach((t, i) =>
+      expect(Buffer.from(t.dataSync().buffer)).toEqual(Buffer.from(saved[i].buffer)),
+    );
+    tf.dispose([
+      grad,
+      param.variable,
+      ...Object.values(snapshot.slots),
+      ...Object.values(again.slots),
+    ]);
+    optimizer.dispose();
+  });
+
+  it('rejects hyper-parameters a schedule should never produce', () => {
+    const param = single([1]);
+    const optimizer = createOptimizer('sgdMomentum', [param]);
+    const grad = tf.tensor1d([1]);
+    expect(() => optimizer.apply([grad], { lr: Number.NaN })).toThrow(/lr/);
+    expect(() => optimizer.apply([grad], { lr: 0.1, momentum: 1 })).toThrow(/momentum/);
+    expect(() => optimizer.apply([], { lr: 0.1 })).toThrow(/gradients/);
+    tf.dispose([grad, param.variable]);
+    optimizer.dispose();
+  });
+});

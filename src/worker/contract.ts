@@ -1,0 +1,73 @@
+import type { BackendName, BackendReport } from '../engine/backends/chooseBackend';
+import type {
+  EngineEvent,
+  RangeTestConfig,
+  RangeTestEnd,
+  SessionConfig,
+  TrainConfig,
+} from '../engine/training/engineEvents';
+import type { DatasetInfo } from '../engine/training/engineSession';
+import type { TrainEnd } from '../engine/training/trainingRun';
+
+/**
+ * The worker boundary in one place: the commands the page can send (a facade exposed with
+ * Comlink) and the one stream of batched progress events it receives. Type-only imports: the
+ * page that imports this never loads tfjs.
+ */
+
+export type {
+  BackendName,
+  BackendReport,
+  DatasetInfo,
+  EngineEvent,
+  RangeTestConfig,
+  RangeTestEnd,
+  SessionConfig,
+  TrainConfig,
+  TrainEnd,
+};
+export type {
+  RangeTestProgress,
+  RangeTestStopReason,
+  RunLength,
+  TestResult,
+  TrainProgress,
+  TrainState,
+  TrainStateChange,
+  TrainStopReason,
+  ValidationResult,
+} from '../engine/training/engineEvents';
+
+export interface InitOptions {
+  session: SessionConfig;
+  /** Force one backend (URL parameter / setting); the best that trains otherwise. */
+  backend?: BackendName;
+  /** Absolute URL of the folder holding the dataset assets (public/data/). */
+  dataBaseUrl: string;
+  /** Absolute URL of the folder holding tfjs's .wasm binaries (public/wasm/). */
+  wasmBaseUrl: string;
+}
+
+export interface InitResult {
+  backend: BackendReport;
+  dataset: DatasetInfo;
+  /** Whether the page is cross-origin isolated (needed for wasm threads). */
+  crossOriginIsolated: boolean;
+}
+
+/** The commands of the engine worker. Calls reject with the engine's message on bad input. */
+export interface EngineApi {
+  /** Picks a backend, loads the dataset and builds the model; `onEvent` receives all progress. */
+  init(options: InitOptions, onEvent: (event: EngineEvent) => void): Promise<InitResult>;
+  /** New model settings on the same dataset: back to the seed's initial weights. */
+  reset(change?: Partial<Omit<SessionConfig, 'dataset'>>): Promise<void>;
+  rangeTest(config: RangeTestConfig): Promise<RangeTestEnd>;
+  train(config: TrainConfig): Promise<TrainEnd>;
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  step(): Promise<void>;
+  stop(): Promise<void>;
+  stopAtEndOfCycle(): Promise<void>;
+  /** Live tensor count, for leak checks. */
+  numTensors(): Promise<number>;
+}

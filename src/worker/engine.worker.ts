@@ -1,0 +1,4 @@
+import * as Comlink from 'comlink';
+import { EngineWorkerApi } from './engineWorkerApi';
+
+Comlink.expose(new EngineWorkerApi());

@@ -1,0 +1,87 @@
+import * as tf from '@tensorflow/tfjs';
+import * as Comlink from 'comlink';
+import { chooseBackend } from '../engine/backends/chooseBackend';
+import { fetchAssetReader } from '../engine/data/assetReader';
+import type { Dataset } from '../engine/data/imageSet';
+import { loadDataset } from '../engine/data/loadDataset';
+import { syntheticDataset } from '../engine/data/synthetic';
+import type { EngineEvent } from '../engine/training/engineEvents';
+import { EngineSession } from '../engine/training/engineSession';
+import type { EngineApi, InitOptions, InitResult } from './contract';
+
+/** The typed arrays of an event, handed over to the page rather than copied. */
+function buffersOf(event: EngineEvent): Transferable[] {
+  return Object.values(event)
+    .filter((value): value is Float32Array | Float64Array => ArrayBuffer.isView(value))
+    .map((array) => array.buffer as ArrayBuffer);
+}
+
+/** The engine behind the worker boundary: one session at a time. */
+export class EngineWorkerApi implements EngineApi {
+  private session: EngineSession | null = null;
+
+  async init(options: InitOptions, onEvent: (event: EngineEvent) => void): Promise<InitResult> {
+    this.session?.dispose();
+    this.session = null;
+    const backend = await chooseBackend({
+      wasmBaseUrl: options.wasmBaseUrl,
+      force: options.backend,
+      model: options.session.model,
+    });
+    const dataset: Dataset =
+      options.session.dataset === 'synthetic'
+        ? syntheticDataset()
+        : await loadDataset(options.session.dataset, fetchAssetReader(options.dataBaseUrl));
+    const emit = (event: EngineEvent) => {
+      // Fire and forget: the page's listener returns nothing the loop should wait for.
+      void onEvent(Comlink.transfer(event, buffersOf(event)));
+    };
+    this.session = new EngineSession(dataset, options.session, emit);
+    return {
+      backend,
+      dataset: this.session.datasetInfo,
+      crossOriginIsolated: globalThis.crossOriginIsolated === true,
+    };
+  }
+
+  async reset(change: Parameters<EngineApi['reset']>[0] = {}): Promise<void> {
+    this.current().reset(change);
+  }
+
+  rangeTest(config: Parameters<EngineApi['rangeTest']>[0]) {
+    return this.current().rangeTest(config);
+  }
+
+  train(config: Parameters<EngineApi['train']>[0]) {
+    return this.current().train(config);
+  }
+
+  async pause() {
+    this.session?.pause();
+  }
+
+  async resume() {
+    this.session?.resume();
+  }
+
+  async step() {
+    this.session?.step();
+  }
+
+  async stop() {
+    this.session?.stop();
+  }
+
+  async stopAtEndOfCycle() {
+    this.session?.stopAtEndOfCycle();
+  }
+
+  async numTensors() {
+    return tf.memory().numTensors;
+  }
+
+  private current(): EngineSession {
+    if (!this.session) throw new Error('The engine is not initialised yet: call init() first.');
+    return this.session;
+  }
+}
