@@ -15,7 +15,7 @@ declare global {
 }
 
 const params = new URLSearchParams(location.search);
-const backend = (params.get('backend') ?? 'wasm') as BackendName;
+const forced = params.get('backend') as BackendName | null;
 const steps = Number(params.get('steps') ?? 40);
 const rangeSteps = Number(params.get('rangeSteps') ?? 100);
 const batchSize = 64;
@@ -56,7 +56,7 @@ async function engineLoop() {
         seed: 1,
         augment: false,
       },
-      backend,
+      ...(forced ? { backend: forced } : {}),
       dataBaseUrl,
       wasmBaseUrl,
     },
@@ -102,7 +102,7 @@ async function engineLoop() {
   };
 }
 
-async function bareLoop() {
+async function bareLoop(backend: BackendName) {
   const worker = new Worker(new URL('./bareLoop.worker.ts', import.meta.url), { type: 'module' });
   const bare = Comlink.wrap<BareLoop>(worker);
   const result = await bare.run(backend, dataBaseUrl, wasmBaseUrl, steps, batchSize);
@@ -113,7 +113,7 @@ async function bareLoop() {
 
 async function main() {
   const engine = await engineLoop();
-  const bare = await bareLoop();
+  const bare = await bareLoop(engine.init.backend.backend);
   window.benchResult = {
     backend: engine.init.backend.backend,
     samplesPerSec: Number(engine.samplesPerSec.toFixed(1)),

@@ -50,6 +50,20 @@ export function rankBackends(probes: Record<GpuBackend, GpuProbe>): {
   return { order: [...hardware, 'wasm', ...software, 'cpu'], reasons };
 }
 
+/**
+ * A backend that never finishes starting (a wasm worker that died, a GPU that hangs) must not
+ * freeze the engine: past this, the next backend is tried. cpu's first step takes ~10 s.
+ */
+const BACKEND_START_TIMEOUT_MS = 45_000;
+
+function withTimeout<T>(work: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
 async function registerWebGpu(): Promise<void> {
   await import('@tensorflow/tfjs-backend-webgpu');
 }
@@ -60,11 +74,18 @@ async function tryBackend(
   options: ChooseBackendOptions,
 ): Promise<{ ok: true; loss: number } | { ok: false; reason: string }> {
   try {
-    if (name === 'webgpu') await registerWebGpu();
-    if (name === 'wasm') prepareWasm(options.wasmBaseUrl);
-    if (!(await tf.setBackend(name)))
-      return { ok: false, reason: `${name} backend failed to start` };
-    return { ok: true, loss: await confirmTraining(options.model ?? {}) };
+    return await withTimeout(
+      (async () => {
+        if (name === 'webgpu') await registerWebGpu();
+        if (name === 'wasm') prepareWasm(options.wasmBaseUrl);
+        if (!(await tf.setBackend(name))) {
+          return { ok: false as const, reason: `${name} backend failed to start` };
+        }
+        return { ok: true as const, loss: await confirmTraining(options.model ?? {}) };
+      })(),
+      BACKEND_START_TIMEOUT_MS,
+      `${name} did not start within ${BACKEND_START_TIMEOUT_MS / 1000} s`,
+    );
   } catch (error) {
     return {
       ok: false,

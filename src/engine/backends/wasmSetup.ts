@@ -23,9 +23,10 @@ export function prepareWasm(wasmBaseUrl?: string): void {
   registerWasmTrainingKernels();
   // Paths and threading are fixed once the backend has started.
   if (wasmStarted()) return;
-  if (Reflect.get(globalThis, 'crossOriginIsolated') !== true) {
-    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-  }
+  // Single-threaded for now: tfjs 4.22's threaded build spawns its pthread workers from a
+  // blob that fails inside a bundled module worker ("e is not defined"), and the backend then
+  // never finishes starting. Making threads work is issue 6.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   if (wasmBaseUrl !== undefined) {
     setWasmPaths(wasmBaseUrl.endsWith('/') ? wasmBaseUrl : `${wasmBaseUrl}/`);
   }
