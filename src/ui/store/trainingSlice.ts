@@ -1,0 +1,47 @@
+import type { StateCreator } from 'zustand';
+import type {
+  RunLength,
+  TestResult,
+  TrainStopReason,
+  ValidationResult,
+} from '../../worker/contract';
+
+export type TrainingStatus = 'idle' | 'running' | 'paused' | 'ended';
+
+export interface TrainingSlice {
+  training: {
+    status: TrainingStatus;
+    length: RunLength;
+    /** Steps recorded so far in this run. */
+    iteration: number;
+    totalIterations: number;
+    epochIdx: number;
+    samplesPerSec: number;
+    lastValidation: ValidationResult | null;
+    test: TestResult | null;
+    endReason: TrainStopReason | null;
+    message: string | null;
+  };
+  /** Bumped when new series data arrives; charts redraw on it. */
+  seriesVersion: number;
+  setTraining: (change: Partial<TrainingSlice['training']>) => void;
+  bumpSeries: () => void;
+}
+
+export const createTrainingSlice: StateCreator<TrainingSlice> = (set) => ({
+  training: {
+    status: 'idle',
+    length: { unit: 'epochs', value: 1 },
+    iteration: 0,
+    totalIterations: 0,
+    epochIdx: 0,
+    samplesPerSec: 0,
+    lastValidation: null,
+    test: null,
+    endReason: null,
+    message: null,
+  },
+  seriesVersion: 0,
+  setTraining: (change) => set((state) => ({ training: { ...state.training, ...change } })),
+  bumpSeries: () => set((state) => ({ seriesVersion: state.seriesVersion + 1 })),
+});
