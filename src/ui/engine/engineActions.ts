@@ -140,7 +140,9 @@ export async function train(): Promise<void> {
   clearTrainingSeries();
   setTraining({
     status: 'running',
+    runSpec: parsed.spec,
     iteration: 0,
+    totalIterations: 0,
     lastValidation: null,
     test: null,
     endReason: null,

@@ -1,3 +1,4 @@
+import type { ScheduleSpec } from '../../core';
 import type { StateCreator } from 'zustand';
 import type {
   RunLength,
@@ -12,6 +13,8 @@ export interface TrainingSlice {
   training: {
     status: TrainingStatus;
     length: RunLength;
+    /** The schedule the current (or last) run trains with; the form may have moved on since. */
+    runSpec: ScheduleSpec | null;
     /** Steps recorded so far in this run. */
     iteration: number;
     totalIterations: number;
@@ -32,6 +35,7 @@ export const createTrainingSlice: StateCreator<TrainingSlice> = (set) => ({
   training: {
     status: 'idle',
     length: { unit: 'epochs', value: 1 },
+    runSpec: null,
     iteration: 0,
     totalIterations: 0,
     epochIdx: 0,

@@ -1,0 +1,106 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** The page's status line (backend, iteration, validation accuracy). */
+const status = (page: Page) => page.getByTestId('status');
+
+async function openReady(page: Page) {
+  await page.goto('/');
+  await expect(status(page)).toContainText('Backend: wasm', { timeout: 90_000 });
+}
+
+function validationAccuracy(text: string): number {
+  const match = /Validation accuracy ([\d.]+)%/.exec(text);
+  return match ? Number(match[1]) : NaN;
+}
+
+test.describe('the playground, as a first-time user', () => {
+  test('range test → use suggestion → train an epoch → pause, step, resume, stop', async ({
+    page,
+  }) => {
+    test.setTimeout(600_000);
+    await openReady(page);
+
+    await page.getByRole('button', { name: 'Run range test' }).click();
+    const suggestion = page.getByText(/Suggested max LR: /);
+    await expect(suggestion).toBeVisible({ timeout: 120_000 });
+    await expect(
+      page.getByTestId('range-test-chart').locator('.recharts-line-curve').first(),
+    ).toBeVisible();
+    await page.screenshot({ path: 'test-results/playground-range-test.png', fullPage: true });
+
+    await page.getByRole('button', { name: 'Use suggestion' }).click();
+    const suggested = Number((await suggestion.textContent())?.replace(/^.*: /, ''));
+    const maxLr = Number(await page.getByRole('spinbutton', { name: 'Max LR' }).inputValue());
+    expect(maxLr).toBeCloseTo(suggested, 2);
+
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(status(page)).toContainText(/Iteration [1-9]/, { timeout: 60_000 });
+
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await expect(status(page)).toContainText('Paused');
+    const pausedAt = await status(page).textContent();
+    await page.waitForTimeout(1500);
+    expect(await status(page).textContent()).toBe(pausedAt);
+    await page.getByRole('button', { name: 'Step' }).click();
+    await expect(status(page)).not.toHaveText(pausedAt ?? '');
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await expect(status(page)).not.toContainText('Paused');
+
+    await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({
+      timeout: 420_000,
+    });
+    const text = (await status(page).textContent()) ?? '';
+    expect(validationAccuracy(text)).toBeGreaterThanOrEqual(97);
+    await page.screenshot({ path: 'test-results/playground-trained.png', fullPage: true });
+
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Stop' })).toBeEnabled();
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({
+      timeout: 60_000,
+    });
+  });
+
+  test('Base LR above Max LR disables Train and says why', async ({ page }) => {
+    await openReady(page);
+    await page.getByRole('spinbutton', { name: 'Base LR' }).fill('0.5');
+    await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
+    await expect(
+      page.getByText('Fix the schedule first: baseLr: must not exceed maxLr'),
+    ).toBeVisible();
+  });
+
+  test('a huge LR diverges: the run stops with a message and the chart keeps what was recorded', async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    await openReady(page);
+    await page.getByRole('combobox', { name: 'Policy' }).selectOption('fixed');
+    await page.getByRole('spinbutton', { name: 'LR', exact: true }).fill('10');
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'The loss became' })).toBeVisible({
+      timeout: 120_000,
+    });
+    await expect(
+      page.getByTestId('loss-chart').locator('.recharts-line-curve').first(),
+    ).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  });
+
+  test('Max LR can be set with the keyboard alone', async ({ page }) => {
+    await openReady(page);
+    const box = page.getByRole('spinbutton', { name: 'Max LR' });
+    const before = Number(await box.inputValue());
+    await page.keyboard.press('Tab');
+    for (let i = 0; i < 40; i++) {
+      const name = await page.evaluate(() =>
+        document.activeElement?.getAttribute('aria-labelledby'),
+      );
+      if (name === 'field-maxLr-label') break;
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => Number(await box.inputValue())).toBeGreaterThan(before);
+  });
+});

@@ -1,0 +1,141 @@
+import type { BackendName, SessionConfig } from '../../worker/contract';
+import { changeSession, startEngine } from '../engine/engineActions';
+import { useAppStore } from '../store';
+import { MODEL_PRESETS, type ModelPreset } from '../store/sessionSlice';
+
+const DATASETS: { value: SessionConfig['dataset']; label: string }[] = [
+  { value: 'mnist', label: 'MNIST digits' },
+  { value: 'fashion-mnist', label: 'Fashion-MNIST' },
+  { value: 'synthetic', label: 'Synthetic shapes (tiny)' },
+];
+
+const OPTIMIZERS: { value: SessionConfig['optimizer']; label: string }[] = [
+  { value: 'sgdMomentum', label: 'SGD with momentum (0.9)' },
+  { value: 'sgd', label: 'SGD' },
+  { value: 'adam', label: 'Adam' },
+  { value: 'adamax', label: 'Adamax' },
+  { value: 'adadelta', label: 'Adadelta' },
+  { value: 'adagrad', label: 'Adagrad' },
+  { value: 'rmsprop', label: 'RMSProp' },
+];
+
+const BATCH_SIZES = [16, 32, 64, 128, 256];
+const BACKENDS: (BackendName | 'auto')[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
+
+/** Data, model, optimizer, batch size and backend: what the engine trains. */
+export function SessionPanel() {
+  const session = useAppStore((state) => state.session);
+  const modelPreset = useAppStore((state) => state.modelPreset);
+  const backendChoice = useAppStore((state) => state.backendChoice);
+  const busy = useAppStore(
+    (state) =>
+      state.engine.status === 'starting' ||
+      state.rangeTest.status === 'running' ||
+      state.training.status === 'running' ||
+      state.training.status === 'paused',
+  );
+
+  return (
+    <section className="panel" aria-labelledby="session-heading">
+      <h2 id="session-heading">Data and model</h2>
+      {busy ? <p className="field-hint">Stop the current run to change these.</p> : null}
+      <div className="field">
+        <label htmlFor="field-dataset">Dataset</label>
+        <select
+          id="field-dataset"
+          value={session.dataset}
+          disabled={busy}
+          onChange={(event) =>
+            void changeSession({ dataset: event.target.value as SessionConfig['dataset'] })
+          }
+        >
+          {DATASETS.map((d) => (
+            <option key={d.value} value={d.value}>
+              {d.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="field-model">Model</label>
+        <select
+          id="field-model"
+          value={modelPreset}
+          disabled={busy}
+          onChange={(event) => {
+            useAppStore.getState().setModelPreset(event.target.value as ModelPreset);
+            void changeSession({});
+          }}
+        >
+          {Object.entries(MODEL_PRESETS).map(([key, preset]) => (
+            <option key={key} value={key}>
+              {preset.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="field-optimizer">Optimizer</label>
+        <select
+          id="field-optimizer"
+          value={session.optimizer}
+          disabled={busy}
+          onChange={(event) =>
+            void changeSession({ optimizer: event.target.value as SessionConfig['optimizer'] })
+          }
+        >
+          {OPTIMIZERS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field-row">
+        <div className="field">
+          <label htmlFor="field-batch-size">Batch size</label>
+          <select
+            id="field-batch-size"
+            value={session.batchSize}
+            disabled={busy}
+            onChange={(event) => void changeSession({ batchSize: Number(event.target.value) })}
+          >
+            {BATCH_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="field-backend">Backend</label>
+          <select
+            id="field-backend"
+            value={backendChoice}
+            disabled={busy}
+            onChange={(event) => {
+              useAppStore.getState().setBackendChoice(event.target.value as BackendName | 'auto');
+              void startEngine();
+            }}
+          >
+            {BACKENDS.map((name) => (
+              <option key={name} value={name}>
+                {name === 'auto' ? 'Best available' : name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="field field-boolean">
+        <input
+          id="field-augment"
+          type="checkbox"
+          checked={session.augment}
+          disabled={busy}
+          onChange={(event) => void changeSession({ augment: event.target.checked })}
+        />
+        <label htmlFor="field-augment">Random shifts</label>
+      </div>
+    </section>
+  );
+}

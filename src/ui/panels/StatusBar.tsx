@@ -1,0 +1,126 @@
+import { cycleAt, isCyclic } from '../../core';
+import { startEngine } from '../engine/engineActions';
+import { formatCount, formatRate } from '../format';
+import { rangeTestSeries, trainingSeries } from '../series/runSeries';
+import { useAppStore } from '../store';
+
+function formatDuration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '–';
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+}
+
+/** The line a user glances at: backend, progress, current LR, speed, ETA, accuracy, and any trouble. */
+export function StatusBar() {
+  const engine = useAppStore((state) => state.engine);
+  const training = useAppStore((state) => state.training);
+  const rangeTest = useAppStore((state) => state.rangeTest);
+  const batchSize = useAppStore((state) => state.session.batchSize);
+  useAppStore((state) => state.seriesVersion);
+
+  const backend = engine.backend;
+  const backendText =
+    engine.status === 'starting'
+      ? 'Starting the engine…'
+      : backend
+        ? `Backend: ${backend.backend}${backend.backend === 'wasm' ? ` (SIMD ${backend.wasm.simd ? 'on' : 'off'}, ${backend.wasm.threads} thread${backend.wasm.threads === 1 ? '' : 's'})` : ''}`
+        : 'No backend';
+  const iteration = training.iteration;
+  const spec = training.runSpec;
+  const perEpoch = engine.dataset?.iterationsPerEpoch ?? 0;
+  const lr =
+    trainingSeries.lr.length > 0 ? trainingSeries.lr.at(trainingSeries.lr.length - 1) : null;
+  const cycle =
+    spec && iteration > 0 && isCyclic(spec) ? cycleAt(spec, iteration - 1).cycleNum : null;
+  const remaining = training.totalIterations - iteration;
+  const eta = training.samplesPerSec > 0 ? (remaining * batchSize) / training.samplesPerSec : NaN;
+  const rangeSteps =
+    rangeTest.status === 'running' ? useAppStore.getState().rangeTest.config.numIter : 0;
+  const showTraining = training.status !== 'idle';
+
+  return (
+    <footer className="status-bar">
+      <div role="status" aria-live="polite" className="status-text" data-testid="status">
+        <span
+          title={
+            backend
+              ? Object.entries(backend.reasons)
+                  .map(([n, r]) => `${n}: ${r}`)
+                  .join('\n')
+              : undefined
+          }
+        >
+          {backendText}
+        </span>
+        {showTraining ? (
+          <>
+            <span>
+              Iteration {formatCount(iteration)}
+              {training.totalIterations > 0 ? ` / ${formatCount(training.totalIterations)}` : ''}
+            </span>
+            {perEpoch > 0 ? <span>Epoch {(iteration / perEpoch).toFixed(2)}</span> : null}
+            {cycle !== null ? <span>Cycle {cycle}</span> : null}
+            {lr !== null ? <span>LR {formatRate(lr)}</span> : null}
+            {training.samplesPerSec > 0 ? (
+              <span>{Math.round(training.samplesPerSec)} samples/s</span>
+            ) : null}
+            {training.status === 'running' ? <span>ETA {formatDuration(eta)}</span> : null}
+            {training.status === 'paused' ? <span>Paused</span> : null}
+            {training.lastValidation ? (
+              <span>
+                Validation accuracy {(100 * training.lastValidation.accuracy).toFixed(1)}%
+              </span>
+            ) : null}
+          </>
+        ) : null}
+        {rangeTest.status === 'running' ? <span>Range test running</span> : null}
+      </div>
+      {rangeTest.status === 'running' ? (
+        <RangeTestProgress total={rangeSteps} />
+      ) : training.status === 'running' || training.status === 'paused' ? (
+        <progress
+          aria-label="Training progress"
+          max={Math.max(1, training.totalIterations)}
+          value={iteration}
+        />
+      ) : null}
+      {training.status === 'ended' && training.endReason === 'nonFinite' ? (
+        <p className="status-error" role="alert">
+          {training.message}
+        </p>
+      ) : null}
+      {engine.error ? (
+        <p className="status-error" role="alert">
+          {engine.error}
+          <button type="button" onClick={() => void startEngine()}>
+            Restart engine
+          </button>
+          {engine.status === 'ready' ? (
+            <button
+              type="button"
+              className="link"
+              onClick={() => useAppStore.getState().setEngine({ error: null })}
+            >
+              Dismiss
+            </button>
+          ) : null}
+        </p>
+      ) : null}
+    </footer>
+  );
+}
+
+function RangeTestProgress({ total }: { total: number }) {
+  // The series lives outside React; seriesVersion says it grew.
+  useAppStore((state) => state.seriesVersion);
+  return (
+    <progress
+      aria-label="Range test progress"
+      max={Math.max(1, total)}
+      value={Math.min(total, rangeTestSeries.lr.length)}
+    />
+  );
+}

@@ -1,0 +1,154 @@
+import type { ReactNode } from 'react';
+import { NumberInput } from '../controls/NumberInput';
+import { formatCount, formatRate } from '../format';
+import { useAppStore } from '../store';
+import type { RangeTestConfig } from '../../worker/contract';
+
+/** The picks' valley search is quadratic in the steps: past this a re-pick costs frames. */
+const MAX_ITERATIONS = 5000;
+const MIN_ITERATIONS = 10;
+
+type ConfigErrors = Partial<Record<keyof RangeTestConfig, string>>;
+
+/** What is wrong with a sweep, per field (empty when it can run). */
+export function rangeTestConfigErrors(config: RangeTestConfig): ConfigErrors {
+  const errors: ConfigErrors = {};
+  if (!(config.startLr > 0)) errors.startLr = 'Start LR must be above 0.';
+  if (!(config.endLr > config.startLr)) errors.endLr = 'End LR must be above Start LR.';
+  if (!(config.numIter >= MIN_ITERATIONS)) {
+    errors.numIter = `Use at least ${MIN_ITERATIONS} iterations.`;
+  } else if (config.numIter > MAX_ITERATIONS) {
+    errors.numIter = `Use at most ${formatCount(MAX_ITERATIONS)} iterations.`;
+  }
+  if (!(config.divergeFactor > 1)) errors.divergeFactor = 'Stop at must be above 1 × best.';
+  return errors;
+}
+
+interface SettingProps {
+  field: keyof RangeTestConfig;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: (ids: { id: string; describedBy?: string; invalid: boolean }) => ReactNode;
+}
+
+/** One labelled setting with its hint, or its error in place of the hint. */
+function Setting({ field, label, error, hint, children }: SettingProps) {
+  const id = `range-test-${field}`;
+  const messageId = `${id}-message`;
+  const describedBy = error || hint ? messageId : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {children({ id, describedBy, invalid: Boolean(error) })}
+      {error ? (
+        <p id={messageId} className="field-message" role="alert">
+          {error}
+        </p>
+      ) : hint ? (
+        <p id={messageId} className="field-hint">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** The range test's sweep: LR bounds, length, exp/linear, divergence stop, held-out batch. */
+export function RangeTestSettings() {
+  const config = useAppStore((state) => state.rangeTest.config);
+  const running = useAppStore((state) => state.rangeTest.status === 'running');
+  const setConfig = useAppStore((state) => state.setRangeTestConfig);
+  const errors = rangeTestConfigErrors(config);
+
+  return (
+    <fieldset className="range-test-settings" disabled={running}>
+      <legend>Range test sweep</legend>
+      <div className="range-test-settings-grid">
+        <Setting field="startLr" label="Start LR" error={errors.startLr}>
+          {({ id, describedBy, invalid }) => (
+            <NumberInput
+              id={id}
+              className="number"
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              value={config.startLr}
+              format={formatRate}
+              onValue={(value) => value !== null && setConfig({ startLr: value })}
+            />
+          )}
+        </Setting>
+        <Setting field="endLr" label="End LR" error={errors.endLr}>
+          {({ id, describedBy, invalid }) => (
+            <NumberInput
+              id={id}
+              className="number"
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              value={config.endLr}
+              format={formatRate}
+              onValue={(value) => value !== null && setConfig({ endLr: value })}
+            />
+          )}
+        </Setting>
+        <Setting field="numIter" label="Iterations" error={errors.numIter}>
+          {({ id, describedBy, invalid }) => (
+            <NumberInput
+              id={id}
+              className="number"
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              value={config.numIter}
+              integer
+              onValue={(value) => value !== null && setConfig({ numIter: value })}
+            />
+          )}
+        </Setting>
+        <Setting field="mode" label="Sweep">
+          {({ id }) => (
+            <select
+              id={id}
+              value={config.mode}
+              onChange={(event) =>
+                setConfig({ mode: event.target.value === 'linear' ? 'linear' : 'exp' })
+              }
+            >
+              <option value="exp">Exponential</option>
+              <option value="linear">Linear</option>
+            </select>
+          )}
+        </Setting>
+        <Setting
+          field="divergeFactor"
+          label="Stop at"
+          error={errors.divergeFactor}
+          hint="× the best smoothed loss (fastai: 4)."
+        >
+          {({ id, describedBy, invalid }) => (
+            <NumberInput
+              id={id}
+              className="number"
+              aria-describedby={describedBy}
+              aria-invalid={invalid}
+              value={config.divergeFactor}
+              onValue={(value) => value !== null && setConfig({ divergeFactor: value })}
+            />
+          )}
+        </Setting>
+      </div>
+      <div className="field field-boolean">
+        <input
+          id="range-test-heldOutBatch"
+          type="checkbox"
+          checked={config.heldOutBatch}
+          aria-describedby="range-test-heldOutBatch-hint"
+          onChange={(event) => setConfig({ heldOutBatch: event.target.checked })}
+        />
+        <label htmlFor="range-test-heldOutBatch">Held-out batch</label>
+        <p id="range-test-heldOutBatch-hint" className="field-hint">
+          Also measure a fixed held-out batch at every step (slower).
+        </p>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,134 @@
+import { formatRate, roundSignificant } from '../format';
+import { useAppStore } from '../store';
+import { SUGGESTION_COLORS, useRangeTestAnalysis } from './RangeTestChart';
+import { boundsFromMaxLr } from './rangeTestAnalysis';
+
+/** Smith uses base_lr = max_lr / 3 or / 4; the slider allows a little wider. */
+const RATIO_RANGE = { min: 3, max: 6, step: 0.5 };
+/** Above 0.995 the debiased EMA lags the curve by hundreds of steps. */
+const MAX_SMOOTHING = 0.995;
+
+/**
+ * The range test's verdict: the suggested max LR with "Use suggestion", every method's pick with
+ * a one-line explanation (or why it is missing), the Base LR ratio, the Smoothing of the
+ * displayed loss, and why the test stopped.
+ */
+export function RangeTestSuggestions() {
+  const { recorded, picks } = useRangeTestAnalysis();
+  const status = useAppStore((state) => state.rangeTest.status);
+  const end = useAppStore((state) => state.rangeTest.end);
+  const ratio = useAppStore((state) => state.rangeTest.ratio);
+  const smoothing = useAppStore((state) => state.rangeTest.smoothing);
+  const maxLr = useAppStore((state) => state.draft.maxLr);
+  const setRangeTest = useAppStore((state) => state.setRangeTest);
+  const updateDraft = useAppStore((state) => state.updateDraft);
+  // Mid-test picks jump around; offer them once the test has ended.
+  const ready = status !== 'running' && recorded.lrs.length > 0;
+  const { recommended } = picks;
+  const bounds = recommended ? boundsFromMaxLr(recommended.lr, ratio) : null;
+
+  return (
+    <section className="range-test-suggestions" aria-labelledby="range-test-suggestions-heading">
+      <h3 id="range-test-suggestions-heading">Suggestions</h3>
+      {!ready ? (
+        <p className="field-hint">
+          {status === 'running'
+            ? 'Suggestions appear when the range test ends.'
+            : 'Run a range test to get suggested bounds.'}
+        </p>
+      ) : recommended && bounds ? (
+        <div className="suggested">
+          <p className="suggested-value">Suggested max LR: {formatRate(recommended.lr)}</p>
+          <p className="field-hint">
+            {recommended.label}: {recommended.explanation}.
+          </p>
+          <p className="suggested-apply">
+            <button type="button" onClick={() => updateDraft(bounds)}>
+              Use suggestion
+            </button>{' '}
+            <span className="field-hint">
+              Max LR {formatRate(bounds.maxLr)}, Base LR {formatRate(bounds.baseLr)}
+            </span>
+          </p>
+        </div>
+      ) : (
+        <p className="field-hint">
+          No suggestion from this test: it recorded too few steps. Run a longer one.
+        </p>
+      )}
+      {ready ? (
+        <ul className="suggestion-list">
+          {picks.suggestions.map((suggestion) => (
+            <li key={suggestion.id}>
+              <span
+                className="suggestion-swatch"
+                style={{ background: SUGGESTION_COLORS[suggestion.id] }}
+                aria-hidden="true"
+              />
+              <span className="suggestion-name">{suggestion.label}</span>{' '}
+              <span className="suggestion-lr">{formatRate(suggestion.lr)}</span>
+              {suggestion === recommended ? (
+                <span className="suggestion-tag"> (suggested)</span>
+              ) : null}
+              <span className="suggestion-why">{suggestion.explanation}</span>
+            </li>
+          ))}
+          {picks.omitted.map((omission) => (
+            <li key={omission.id} className="suggestion-omitted">
+              <span className="suggestion-swatch" aria-hidden="true" />
+              <span className="suggestion-name">{omission.label}</span>{' '}
+              <span className="suggestion-lr">not available</span>
+              <span className="suggestion-why">{omission.reason}</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {end?.message ? (
+        <p className={`range-test-stop range-test-stop-${end.reason}`}>{end.message}</p>
+      ) : null}
+      <div className="field">
+        <label htmlFor="range-test-ratio">Ratio</label>
+        <div className="slider-row">
+          <input
+            id="range-test-ratio"
+            type="range"
+            min={RATIO_RANGE.min}
+            max={RATIO_RANGE.max}
+            step={RATIO_RANGE.step}
+            value={ratio}
+            aria-describedby="range-test-ratio-hint"
+            onChange={(event) => {
+              const next = Number(event.target.value);
+              setRangeTest({ ratio: next });
+              updateDraft({ baseLr: roundSignificant(maxLr / next) });
+            }}
+          />
+          <output htmlFor="range-test-ratio">{ratio}</output>
+        </div>
+        <p id="range-test-ratio-hint" className="field-hint">
+          Base LR = Max LR / {ratio} (Smith: 3–4).
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="range-test-smoothing">Smoothing</label>
+        <div className="slider-row">
+          <input
+            id="range-test-smoothing"
+            type="range"
+            min={0}
+            max={MAX_SMOOTHING}
+            step={0.005}
+            value={smoothing}
+            aria-describedby="range-test-smoothing-hint"
+            onChange={(event) => setRangeTest({ smoothing: Number(event.target.value) })}
+          />
+          <output htmlFor="range-test-smoothing">{smoothing.toFixed(3)}</output>
+        </div>
+        <p id="range-test-smoothing-hint" className="field-hint">
+          How much the drawn loss is averaged (debiased EMA β). The suggestions always use each
+          library&apos;s own smoothing.
+        </p>
+      </div>
+    </section>
+  );
+}

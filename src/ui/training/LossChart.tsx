@@ -1,0 +1,65 @@
+import { useMemo, useState } from 'react';
+import { ComposedChart, ResponsiveContainer } from 'recharts';
+import { FASTAI_SMOOTHING, smoothLosses } from '../../core';
+import { trainingSeries } from '../series/runSeries';
+import { ChartFigure } from './ChartFigure';
+import type { LegendItem } from './ChartLegend';
+import { CHART_HEIGHT, CHART_MARGIN, GRID, valueAxis } from './chartParts';
+import { SeriesPath } from './SeriesPath';
+import { logDomain, sampleSteps, valueExtent, zeroBasedDomain } from './trainingChartData';
+import { useSeriesMemo } from './useSeriesMemo';
+import type { TrainingView } from './useTrainingView';
+
+const RAW = '#f0a58a';
+const SMOOTHED = '#c2410c';
+const LEGEND: LegendItem[] = [
+  { label: 'Per batch', color: RAW, mark: 'faint' },
+  { label: 'Smoothed (EMA 0.98)', color: SMOOTHED, mark: 'line' },
+];
+
+function formatLoss(value: number): string {
+  return String(Number(value.toPrecision(2)));
+}
+
+/** Training loss per batch (faint) and its debiased EMA (beta 0.98), on a linear or log axis. */
+export function LossChart({ view }: { view: TrainingView }) {
+  const [logLoss, setLogLoss] = useState(false);
+  const loss = useSeriesMemo(view.seriesVersion, () => {
+    const raw = trainingSeries.loss.view();
+    const { xs, ys } = sampleSteps({ raw, smoothed: smoothLosses(raw, FASTAI_SMOOTHING) }, 'raw');
+    return { raw: { xs, ys: ys.raw }, smoothed: { xs, ys: ys.smoothed } };
+  });
+  const extent = valueExtent([loss.raw], logLoss);
+  const [lo, hi] = logLoss ? logDomain(extent) : zeroBasedDomain(extent);
+  const yAxis = useMemo(() => valueAxis([lo, hi], formatLoss, logLoss), [lo, hi, logLoss]);
+
+  return (
+    <ChartFigure
+      title="Loss"
+      label="Training loss by iteration"
+      testId="loss-chart"
+      legend={LEGEND}
+      emptyNote={loss.raw.xs.length === 0 ? 'The loss appears here once training starts.' : null}
+      controls={
+        <label className="inline training-chart-toggle">
+          <input
+            type="checkbox"
+            checked={logLoss}
+            onChange={(event) => setLogLoss(event.target.checked)}
+          />
+          Log loss
+        </label>
+      }
+    >
+      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+        <ComposedChart margin={CHART_MARGIN}>
+          {GRID}
+          {view.xAxis}
+          {yAxis}
+          <SeriesPath series={loss.raw} color={RAW} width={1} />
+          <SeriesPath series={loss.smoothed} color={SMOOTHED} width={2} />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartFigure>
+  );
+}

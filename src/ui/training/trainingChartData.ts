@@ -1,0 +1,247 @@
+import { cycleAt, cycleStarts, schedulePreview, type ScheduleSpec } from '../../core';
+import type { RunLength, ValidationResult } from '../../worker/contract';
+import { minMaxIndices } from '../charts/downsample';
+
+/** Display budget per series: a crisp line at any width, cheap enough to redraw every frame. */
+export const MAX_CHART_POINTS = 1500;
+/** Past this many cycles, boundary lines and shading would only add noise. */
+export const MAX_CYCLE_MARKS = 60;
+/** "cycles" run lengths longer than this are not worth scanning for a preview. */
+const MAX_PLANNED_ITERATIONS = 1_000_000;
+
+/** A line to draw: x (iteration) and y values, index by index. */
+export interface XYSeries {
+  xs: ArrayLike<number>;
+  ys: ArrayLike<number>;
+}
+
+/** Maps a data value to a pixel (recharts' axis scale); undefined when it cannot. */
+export type PixelScale = (value: number) => number | undefined;
+
+/**
+ * Per-step columns sampled for drawing: the steps are picked by min/max of the `shape` column
+ * (so its spikes survive) and every column is read at those steps. Typed arrays only: no
+ * per-point objects, however long the run.
+ */
+export function sampleSteps<K extends string>(
+  columns: Record<K, ArrayLike<number>>,
+  shape: NoInfer<K>,
+  maxPoints = MAX_CHART_POINTS,
+): { xs: number[]; ys: Record<K, Float64Array> } {
+  const xs = minMaxIndices(columns[shape], maxPoints);
+  const ys = {} as Record<K, Float64Array>;
+  for (const key of Object.keys(columns) as K[]) {
+    const column = columns[key];
+    ys[key] = Float64Array.from(xs, (k) => column[k]);
+  }
+  return { xs, ys };
+}
+
+/** An SVG path through the points; it breaks where a value is missing, not finite or off-scale. */
+export function linePath(series: XYSeries, x: PixelScale, y: PixelScale): string {
+  let d = '';
+  let pen = false;
+  for (let i = 0; i < series.xs.length; i++) {
+    const value = series.ys[i];
+    const px = Number.isFinite(value) ? x(series.xs[i]) : undefined;
+    const py = px === undefined ? undefined : y(value);
+    if (px === undefined || py === undefined || !Number.isFinite(px) || !Number.isFinite(py)) {
+      pen = false;
+      continue;
+    }
+    d += `${pen ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`;
+    pen = true;
+  }
+  return d;
+}
+
+/** Lowest and highest finite value across the series (positive ones only for a log axis). */
+export function valueExtent(
+  series: readonly XYSeries[],
+  positiveOnly = false,
+): [number, number] | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const { ys } of series) {
+    for (let i = 0; i < ys.length; i++) {
+      const v = ys[i];
+      if (!Number.isFinite(v) || (positiveOnly && v <= 0)) continue;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return lo <= hi ? [lo, hi] : null;
+}
+
+/** The smallest "round" number (1, 1.2, 1.6, 2, 3, 4, 6, 8 × a power of ten) at or above v. */
+export function niceCeil(v: number): number {
+  if (!(v > 0)) return 1;
+  const scale = 10 ** Math.floor(Math.log10(v));
+  const m = [1, 1.2, 1.6, 2, 3, 4, 6, 8, 10].find((step) => step * scale >= v * (1 - 1e-9));
+  return (m ?? 10) * scale;
+}
+
+/** A linear axis from 0 to a round number above the data (0..1 with no data). */
+export function zeroBasedDomain(extent: [number, number] | null): [number, number] {
+  return [0, extent ? niceCeil(extent[1]) : 1];
+}
+
+/** A log axis domain spanning whole decades around the data (0.1..1 with no data). */
+export function logDomain(extent: [number, number] | null): [number, number] {
+  const [lo, hi] = extent ?? [0.1, 1];
+  const from = Math.floor(Math.log10(lo));
+  const to = Math.max(from + 1, Math.ceil(Math.log10(hi)));
+  return [10 ** from, 10 ** to];
+}
+
+/** Ticks for a log domain: each decade, plus 2× and 5× when it spans less than two decades. */
+export function logTicks([lo, hi]: [number, number]): number[] {
+  const from = Math.round(Math.log10(lo));
+  const to = Math.round(Math.log10(hi));
+  const ticks: number[] = [];
+  for (let e = from; e <= to; e++) {
+    for (const m of to - from < 2 ? [1, 2, 5] : [1]) {
+      const tick = Number((m * 10 ** e).toPrecision(3));
+      if (tick <= hi * (1 + 1e-9)) ticks.push(tick);
+    }
+  }
+  return ticks;
+}
+
+/** The schedule's planned LR (and momentum, when cycled) over the first n steps. */
+export function previewSeries(
+  spec: ScheduleSpec,
+  n: number,
+  maxPoints = MAX_CHART_POINTS,
+): { lr: XYSeries; momentum: XYSeries | null } {
+  const preview = schedulePreview(spec, n, maxPoints);
+  return {
+    lr: { xs: preview.steps, ys: preview.lr },
+    momentum: preview.momentum ? { xs: preview.steps, ys: preview.momentum } : null,
+  };
+}
+
+/** How many steps a run of `length` lasts (the engine's rule; "cycles" counts cycle ends). */
+export function plannedIterations(
+  spec: ScheduleSpec,
+  length: RunLength,
+  iterationsPerEpoch: number,
+): number {
+  if (length.unit === 'epochs') return Math.round(length.value * iterationsPerEpoch);
+  if (length.unit === 'iterations') return length.value;
+  let ends = 0;
+  for (let k = 0; k < MAX_PLANNED_ITERATIONS; k++) {
+    if (cycleAt(spec, k).isCycleEnd && ++ends === length.value) return k + 1;
+  }
+  return MAX_PLANNED_ITERATIONS;
+}
+
+/** How many epochs apart epoch ticks sit: 1, 2, 5, 10, 20, … so at most `maxTicks` fit in n steps. */
+export function epochTickEvery(n: number, iterationsPerEpoch: number, maxTicks = 7): number {
+  const epochs = Math.floor(n / iterationsPerEpoch);
+  for (let scale = 1; ; scale *= 10) {
+    const every = [1, 2, 5].map((m) => m * scale).find((m) => epochs / m <= maxTicks - 1);
+    if (every !== undefined) return every;
+  }
+}
+
+/**
+ * X ticks at whole epochs (every `epochTickEvery` epochs), or undefined when the run is shorter
+ * than an epoch and the chart should pick its own.
+ */
+export function epochTicks(
+  n: number,
+  iterationsPerEpoch: number,
+  maxTicks = 7,
+): number[] | undefined {
+  if (iterationsPerEpoch <= 0 || n < iterationsPerEpoch) return undefined;
+  const every = epochTickEvery(n, iterationsPerEpoch, maxTicks);
+  const ticks: number[] = [];
+  for (let epoch = 0; epoch * iterationsPerEpoch <= n; epoch += every) {
+    ticks.push(epoch * iterationsPerEpoch);
+  }
+  return ticks;
+}
+
+/** The steps where a new cycle begins within [0, n), or none when there are too many to draw. */
+export function cycleBoundaries(
+  spec: ScheduleSpec,
+  n: number,
+  maxMarks = MAX_CYCLE_MARKS,
+): number[] {
+  const starts = cycleStarts(spec, n).slice(1);
+  return starts.length <= maxMarks ? starts : [];
+}
+
+/** Every other cycle (2nd, 4th, …) as an x range to shade, from its cycle boundaries. */
+export function shadedCycles(
+  boundaries: readonly number[],
+  n: number,
+): { cycleNum: number; x1: number; x2: number }[] {
+  const bands: { cycleNum: number; x1: number; x2: number }[] = [];
+  for (let i = 0; i < boundaries.length; i += 2) {
+    bands.push({ cycleNum: i + 2, x1: boundaries[i], x2: boundaries[i + 1] ?? n });
+  }
+  return bands;
+}
+
+/** Validation accuracy by iteration (steps done when measured). */
+export function validationSeries(validations: readonly ValidationResult[]): XYSeries {
+  return {
+    xs: validations.map((v) => v.iteration),
+    ys: validations.map((v) => v.accuracy),
+  };
+}
+
+/** Each cycle's best single-model validation accuracy (the first, when tied). */
+export function bestPerCycle(validations: readonly ValidationResult[]): XYSeries {
+  const best = new Map<number, ValidationResult>();
+  for (const v of validations) {
+    const current = best.get(v.cycleNum);
+    if (!current || v.accuracy > current.accuracy) best.set(v.cycleNum, v);
+  }
+  return validationSeries([...best.values()]);
+}
+
+/** The snapshot ensemble's accuracy at each cycle end where it was measured. */
+export function ensembleSeries(validations: readonly ValidationResult[]): XYSeries {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const v of validations) {
+    if (v.ensembleAccuracy === null) continue;
+    xs.push(v.iteration);
+    ys.push(v.ensembleAccuracy);
+  }
+  return { xs, ys };
+}
+
+/**
+ * The accuracy axis: up to 100%, down to the lowest value shown at or after iteration `fromX`
+ * (0: everything), floored to a round step so the ticks read cleanly. Zooming past the first
+ * steps makes late gains of a fraction of a percent visible.
+ */
+export function accuracyDomain(series: readonly XYSeries[], fromX = 0): [number, number] {
+  let lowest = 1;
+  for (const { xs, ys } of series) {
+    for (let i = 0; i < ys.length; i++) {
+      if (xs[i] >= fromX && Number.isFinite(ys[i]) && ys[i] < lowest) lowest = ys[i];
+    }
+  }
+  const step = 1 - lowest > 0.1 ? 0.1 : 0.01;
+  const floor = Math.floor(lowest / step - 1e-9) * step;
+  return [Math.max(0, Number(floor.toFixed(2))), 1];
+}
+
+/** One line on where accuracy stands: the last validation, and the last ensemble beside it. */
+export function accuracySummary(validations: readonly ValidationResult[]): string | null {
+  const last = validations.at(-1);
+  if (!last) return null;
+  const parts = [`Validation ${(last.accuracy * 100).toFixed(1)}%`];
+  for (let i = validations.length - 1; i >= 0; i--) {
+    const { ensembleAccuracy, ensembleSize } = validations[i];
+    if (ensembleAccuracy === null) continue;
+    parts.push(`ensemble of ${ensembleSize}: ${(ensembleAccuracy * 100).toFixed(1)}%`);
+    break;
+  }
+  return parts.join(' · ');
+}

@@ -1,0 +1,71 @@
+import { useMemo, type ReactElement } from 'react';
+import type { ScheduleSpec } from '../../core';
+import { ASSUMED_TRAIN_SIZE, iterationsPerEpoch } from '../schedule/epochInfo';
+import { trainingSeries } from '../series/runSeries';
+import { useAppStore } from '../store';
+import { iterationAxis } from './chartParts';
+import {
+  cycleBoundaries,
+  epochTickEvery,
+  epochTicks,
+  plannedIterations,
+  previewSeries,
+  type XYSeries,
+} from './trainingChartData';
+
+/** What every training chart shares: the schedule, the iteration axis and the cycle boundaries. */
+export interface TrainingView {
+  /** Bumped when new series data arrived: the memo key for everything read from the series. */
+  seriesVersion: number;
+  /** Steps recorded so far. */
+  recorded: number;
+  /** The x axis ends here: the planned run length, or what was recorded when that is more. */
+  numIterations: number;
+  /** The shared iteration axis, one element while it stays the same (so it is not redrawn). */
+  xAxis: ReactElement;
+  /** Steps where a new cycle begins (empty when the schedule does not cycle or has too many). */
+  boundaries: number[];
+  /** The schedule's planned LR over the axis, and momentum when the schedule cycles it. */
+  preview: { lr: XYSeries; momentum: XYSeries | null };
+}
+
+/** Before a run: the form's schedule; from Train on: the schedule that run trains with. */
+function useChartSpec(): ScheduleSpec {
+  const idle = useAppStore((state) => state.training.status === 'idle');
+  const runSpec = useAppStore((state) => state.training.runSpec);
+  const formSpec = useAppStore((state) => state.lastValidSpec);
+  return idle ? formSpec : (runSpec ?? formSpec);
+}
+
+/** The shared view of the current (or planned) run, recomputed only when its inputs change. */
+export function useTrainingView(): TrainingView {
+  const spec = useChartSpec();
+  const seriesVersion = useAppStore((state) => state.seriesVersion);
+  const idle = useAppStore((state) => state.training.status === 'idle');
+  const length = useAppStore((state) => state.training.length);
+  const totalIterations = useAppStore((state) => state.training.totalIterations);
+  const perEpoch = useAppStore(
+    (state) =>
+      state.engine.dataset?.iterationsPerEpoch ??
+      iterationsPerEpoch(ASSUMED_TRAIN_SIZE, state.session.batchSize),
+  );
+  const planned = useMemo(
+    () =>
+      !idle && totalIterations > 0 ? totalIterations : plannedIterations(spec, length, perEpoch),
+    [idle, totalIterations, spec, length, perEpoch],
+  );
+  // Re-read on every series bump (this hook subscribes to it): a plain number, no copy.
+  const recorded = trainingSeries.lr.length;
+  const numIterations = Math.max(2, planned, recorded);
+  const boundaries = useMemo(() => cycleBoundaries(spec, numIterations), [spec, numIterations]);
+  const preview = useMemo(() => previewSeries(spec, numIterations), [spec, numIterations]);
+  const xAxis = useMemo(() => {
+    const ticks = epochTicks(numIterations, perEpoch);
+    const every = ticks ? epochTickEvery(numIterations, perEpoch) : 0;
+    const label = !ticks
+      ? 'Iteration'
+      : `Iteration (ticks every ${every === 1 ? 'epoch' : `${every} epochs`})`;
+    return iterationAxis(numIterations, ticks, label);
+  }, [numIterations, perEpoch]);
+  return { seriesVersion, recorded, numIterations, xAxis, boundaries, preview };
+}
