@@ -20,6 +20,7 @@ export default defineConfig({
       input: {
         main: fileURLToPath(new URL('./index.html', import.meta.url)),
         bench: fileURLToPath(new URL('./bench/index.html', import.meta.url)),
+        chartRedraw: fileURLToPath(new URL('./bench/chartRedraw.html', import.meta.url)),
       },
     },
   },

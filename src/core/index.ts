@@ -33,6 +33,7 @@ export {
 export {
   suggestLr,
   suggestFromAccuracy,
+  smoothAccuracy,
   suggestionWindow,
   SUGGEST_METHODS,
   type SuggestMethod,

@@ -166,16 +166,17 @@ export interface AccuracySuggestion {
 
 /**
  * Smith (2017), section 3.3: max_lr is where the accuracy stops rising; base_lr = max_lr / ratio
- * (3–4 in the paper; default 4). Accuracy is smoothed with a debiased EMA first.
+ * (3–4 in the paper; default 4). The accuracy is smoothed with a centred moving average of
+ * `2·halfWindow + 1` points: a trailing EMA would lag and put the knee late, at too high an LR.
  */
 export function suggestFromAccuracy(
   lrs: ArrayLike<number>,
   accuracies: ArrayLike<number>,
-  options: { ratio?: number; beta?: number } = {},
+  options: { ratio?: number; halfWindow?: number } = {},
 ): AccuracySuggestion {
-  const { ratio = 4, beta = 0.9 } = options;
+  const { ratio = 4, halfWindow = 4 } = options;
   if (accuracies.length < 2) throw new RangeError('need at least two accuracy points');
-  const smoothed = smoothLosses(accuracies, { rule: 'fastai-debiased-ema', beta });
+  const smoothed = smoothAccuracy(accuracies, halfWindow);
   let maxIndex = 0;
   for (let i = 1; i < smoothed.length; i++) if (smoothed[i] > smoothed[maxIndex]) maxIndex = i;
   let low = smoothed[0];
@@ -185,4 +186,17 @@ export function suggestFromAccuracy(
   for (let i = 0; i < maxIndex; i++) if (smoothed[i] < threshold) risesAt = i + 1;
   const maxLr = lrs[maxIndex];
   return { maxLr, baseLr: maxLr / ratio, maxIndex, risesAt };
+}
+
+/** The accuracy curve Smith's rule reads: each point averaged with its neighbours within halfWindow (fewer at the ends). */
+export function smoothAccuracy(values: ArrayLike<number>, halfWindow = 4): number[] {
+  const out = new Array<number>(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const from = Math.max(0, i - halfWindow);
+    const to = Math.min(values.length - 1, i + halfWindow);
+    let sum = 0;
+    for (let j = from; j <= to; j++) sum += values[j];
+    out[i] = sum / (to - from + 1);
+  }
+  return out;
 }

@@ -22,7 +22,8 @@ export function App() {
       <header className="app-header">
         <h1>LR Playground</h1>
         <p>
-          1. Run a range test. 2. Set the bounds on its chart. 3. Train with a cyclical schedule and watch.
+          1. Run a range test. 2. Set the bounds on its chart. 3. Train with a cyclical schedule and
+          watch.
         </p>
       </header>
       <main className="layout">

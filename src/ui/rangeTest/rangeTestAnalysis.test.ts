@@ -63,9 +63,12 @@ describe('range-test analysis on a real MNIST curve', () => {
     }
   });
 
-  it("recommends fastai's valley as the max LR", () => {
-    expect(analysis.recommended?.id).toBe('valley');
-    expect(analysis.recommended?.index).toBe(mnist.expectedIndex.valley);
+  it("recommends Smith's accuracy knee as the max LR, above fastai's timid valley", () => {
+    expect(analysis.recommended?.id).toBe('accuracy');
+    const valley = analysis.suggestions.find((x) => x.id === 'valley');
+    expect(analysis.recommended?.lr).toBeGreaterThan(valley?.lr ?? Infinity);
+    // Below where the engine's rule sees divergence.
+    expect(analysis.recommended?.index).toBeLessThan(mnist.fastai.divergedAt ?? Infinity);
   });
 
   it("marks the divergence where the engine's rule (4 × best, beta 0.98) fires", () => {

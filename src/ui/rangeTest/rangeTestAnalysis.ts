@@ -2,6 +2,7 @@ import {
   FASTAI_SMOOTHING,
   SUGGEST_METHODS,
   divergenceStop,
+  smoothAccuracy,
   smoothLosses,
   suggestFromAccuracy,
   suggestLr,
@@ -98,14 +99,11 @@ const SUGGESTION_TEXT: Record<SuggestionId, { label: string; explanation: string
 };
 
 /**
- * Which suggestion is "the" max LR: fastai's default `valley` first (it sits safely inside the
- * downhill stretch on real curves), then `steep`, then Smith's accuracy knee when the loss
- * curve is too short for either.
+ * Which suggestion is "the" max LR for cyclical training: Smith's own rule (where the accuracy
+ * stops rising) first, as in the CLR paper; fastai's `valley`, then `steep`, when no accuracy
+ * knee can be found. valley suits fine-tuning but is 10–30× lower on MNIST, too timid for CLR.
  */
-const RECOMMENDATION_ORDER: readonly SuggestionId[] = ['valley', 'steep', 'accuracy'];
-
-/** Smith's accuracy curve is smoothed this much before its knee is read (the core's default). */
-const ACCURACY_BETA = 0.9;
+const RECOMMENDATION_ORDER: readonly SuggestionId[] = ['accuracy', 'valley', 'steep'];
 
 /** Below this rise (in accuracy, 0–1) the accuracy curve has no knee worth showing. */
 const MIN_ACCURACY_RISE = 0.02;
@@ -137,8 +135,8 @@ function accuracyKnee(
 ): { suggestion: RangeTestSuggestion; risesAt: number } | { reason: string } {
   if (accuracies.length === 0) return { reason: 'no accuracy was recorded' };
   if (accuracies.length < 2) return { reason: 'needs at least two recorded steps' };
-  const knee = suggestFromAccuracy(lrs, accuracies, { beta: ACCURACY_BETA });
-  const smoothed = smoothLosses(accuracies, { rule: 'fastai-debiased-ema', beta: ACCURACY_BETA });
+  const knee = suggestFromAccuracy(lrs, accuracies);
+  const smoothed = smoothAccuracy(accuracies);
   const floor = Math.min(...smoothed.slice(0, knee.maxIndex + 1));
   if (smoothed[knee.maxIndex] - floor < MIN_ACCURACY_RISE) {
     return { reason: 'the accuracy never rose clearly during the sweep' };
@@ -265,13 +263,7 @@ export function shapeCurve(
   const numAccuracies = Math.min(numFinite, steps.accuracies.length);
   const smoothedAccuracy = new Float64Array(numAccuracies);
   smoothedAccuracy.set(
-    smoothLosses(
-      Array.from({ length: numAccuracies }, (_, k) => steps.accuracies[k]),
-      {
-        rule: 'fastai-debiased-ema',
-        beta: ACCURACY_BETA,
-      },
-    ),
+    smoothAccuracy(Array.from({ length: numAccuracies }, (_, k) => steps.accuracies[k])),
   );
 
   const minIndex = numFinite > 0 ? argmin(smoothed, numFinite) : null;

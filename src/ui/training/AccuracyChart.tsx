@@ -1,15 +1,17 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { ComposedChart, ResponsiveContainer } from 'recharts';
 import { FASTAI_SMOOTHING, smoothLosses } from '../../core';
 import { trainingSeries } from '../series/runSeries';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
-import { CHART_HEIGHT, CHART_MARGIN, GRID, valueAxis } from './chartParts';
+import { CHART_HEIGHT, CHART_MARGIN, GRID, ValueAxis } from './chartParts';
 import { CycleMarks } from './CycleMarks';
+import { HoverReadout } from './HoverReadout';
+import { PlotClip } from './PlotClip';
 import { SeriesMarkers } from './SeriesMarkers';
 import { SeriesPath } from './SeriesPath';
 import {
-  accuracyDomain,
+  accuracyAxis,
   accuracySummary,
   bestPerCycle,
   ensembleSeries,
@@ -26,9 +28,22 @@ const ENSEMBLE = '#7c3aed';
 /** Up to this many validations, each gets a dot on the validation line. */
 const MAX_VALIDATION_DOTS = 120;
 
+function formatPercent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}
+
+function formatPercentFine(value: number): string {
+  return `${(value * 100).toFixed(1)}%`;
+}
+
+function formatPercentReadout(value: number): string {
+  return `${(value * 100).toFixed(2)}%`;
+}
+
 /** The accuracy chart's data, all read from the series at one version. */
 function accuracyData() {
   const validations = trainingSeries.validations;
+  // Batch accuracy is as noisy as batch loss: the same debiased EMA (beta 0.98) smooths it.
   const { xs, ys } = sampleSteps(
     { accuracy: smoothLosses(trainingSeries.accuracy.view(), FASTAI_SMOOTHING) },
     'accuracy',
@@ -50,18 +65,16 @@ export function AccuracyChart({ view }: { view: TrainingView }) {
   const [zoom, setZoom] = useState(false);
   const data = useSeriesMemo(view.seriesVersion, accuracyData);
   const cyclic = view.boundaries.length > 0;
-  const [lo, hi] = accuracyDomain(
+  // Zoomed: the axis fits what comes after the first quarter of the run (the fast early climb).
+  const axis = accuracyAxis(
     [data.train, data.validation, data.ensemble],
     zoom ? view.recorded / 4 : 0,
   );
-  const yAxis = useMemo(() => {
-    const digits = hi - lo < 0.03 ? 1 : 0;
-    return valueAxis([lo, hi], (value) => `${(value * 100).toFixed(digits)}%`);
-  }, [lo, hi]);
+  const fine = axis.domain[1] - axis.domain[0] < 0.05;
   const legend: LegendItem[] = [
-    { label: 'Train (smoothed)', color: TRAIN, mark: 'line' },
+    { label: 'Train', color: TRAIN, mark: 'line' },
     { label: 'Validation', color: VALIDATION, mark: 'dots' },
-    ...(cyclic ? [{ label: 'Best of cycle', color: BEST, mark: 'star' } as const] : []),
+    ...(cyclic ? [{ label: 'Cycle best', color: BEST, mark: 'star' } as const] : []),
     ...(data.ensemble.xs.length > 0
       ? [{ label: 'Snapshot ensemble', color: ENSEMBLE, mark: 'diamond' } as const]
       : []),
@@ -70,7 +83,7 @@ export function AccuracyChart({ view }: { view: TrainingView }) {
   return (
     <ChartFigure
       title="Accuracy"
-      label="Training and validation accuracy by iteration"
+      label="Training accuracy (smoothed) and validation accuracy by iteration"
       testId="accuracy-chart"
       legend={legend}
       emptyNote={data.train.xs.length === 0 ? 'Accuracy appears here once training starts.' : null}
@@ -93,21 +106,42 @@ export function AccuracyChart({ view }: { view: TrainingView }) {
         <ComposedChart margin={CHART_MARGIN}>
           {GRID}
           {view.xAxis}
-          {yAxis}
+          <ValueAxis axis={axis} format={fine ? formatPercentFine : formatPercent} />
           <CycleMarks
             boundaries={view.boundaries}
             numIterations={view.numIterations}
             style="bands"
           />
-          <SeriesPath series={data.train} color={TRAIN} />
-          <SeriesPath
-            series={data.validation}
-            color={VALIDATION}
-            width={2}
-            dotRadius={data.validation.xs.length <= MAX_VALIDATION_DOTS ? 2 : undefined}
+          <PlotClip>
+            <SeriesPath series={data.train} color={TRAIN} />
+            <SeriesPath
+              series={data.validation}
+              color={VALIDATION}
+              width={2}
+              dotRadius={data.validation.xs.length <= MAX_VALIDATION_DOTS ? 2 : undefined}
+            />
+            {cyclic ? (
+              <SeriesMarkers series={data.best} shape="star" color={BEST} size={70} />
+            ) : null}
+            <SeriesMarkers series={data.ensemble} shape="diamond" color={ENSEMBLE} joined />
+          </PlotClip>
+          <HoverReadout
+            lines={[
+              { label: 'Train', series: data.train, color: TRAIN, format: formatPercentReadout },
+              {
+                label: 'Validation',
+                series: data.validation,
+                color: VALIDATION,
+                format: formatPercentReadout,
+              },
+              {
+                label: 'Ensemble',
+                series: data.ensemble,
+                color: ENSEMBLE,
+                format: formatPercentReadout,
+              },
+            ]}
           />
-          {cyclic ? <SeriesMarkers series={data.best} shape="star" color={BEST} size={70} /> : null}
-          <SeriesMarkers series={data.ensemble} shape="diamond" color={ENSEMBLE} joined />
         </ComposedChart>
       </ResponsiveContainer>
     </ChartFigure>

@@ -1,12 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { ComposedChart, ResponsiveContainer } from 'recharts';
 import { FASTAI_SMOOTHING, smoothLosses } from '../../core';
 import { trainingSeries } from '../series/runSeries';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
-import { CHART_HEIGHT, CHART_MARGIN, GRID, valueAxis } from './chartParts';
+import { CHART_HEIGHT, CHART_MARGIN, GRID, ValueAxis } from './chartParts';
+import { HoverReadout } from './HoverReadout';
+import { PlotClip } from './PlotClip';
 import { SeriesPath } from './SeriesPath';
-import { logDomain, sampleSteps, valueExtent, zeroBasedDomain } from './trainingChartData';
+import { positiveAxis, sampleSteps } from './trainingChartData';
 import { useSeriesMemo } from './useSeriesMemo';
 import type { TrainingView } from './useTrainingView';
 
@@ -18,7 +20,7 @@ const LEGEND: LegendItem[] = [
 ];
 
 function formatLoss(value: number): string {
-  return String(Number(value.toPrecision(2)));
+  return String(Number(value.toPrecision(3)));
 }
 
 /** Training loss per batch (faint) and its debiased EMA (beta 0.98), on a linear or log axis. */
@@ -29,9 +31,7 @@ export function LossChart({ view }: { view: TrainingView }) {
     const { xs, ys } = sampleSteps({ raw, smoothed: smoothLosses(raw, FASTAI_SMOOTHING) }, 'raw');
     return { raw: { xs, ys: ys.raw }, smoothed: { xs, ys: ys.smoothed } };
   });
-  const extent = valueExtent([loss.raw], logLoss);
-  const [lo, hi] = logLoss ? logDomain(extent) : zeroBasedDomain(extent);
-  const yAxis = useMemo(() => valueAxis([lo, hi], formatLoss, logLoss), [lo, hi, logLoss]);
+  const axis = positiveAxis([loss.raw], logLoss);
 
   return (
     <ChartFigure
@@ -55,9 +55,17 @@ export function LossChart({ view }: { view: TrainingView }) {
         <ComposedChart margin={CHART_MARGIN}>
           {GRID}
           {view.xAxis}
-          {yAxis}
-          <SeriesPath series={loss.raw} color={RAW} width={1} />
-          <SeriesPath series={loss.smoothed} color={SMOOTHED} width={2} />
+          <ValueAxis axis={axis} format={formatLoss} log={logLoss} />
+          <PlotClip>
+            <SeriesPath series={loss.raw} color={RAW} width={1} />
+            <SeriesPath series={loss.smoothed} color={SMOOTHED} width={2} />
+          </PlotClip>
+          <HoverReadout
+            lines={[
+              { label: 'Per batch', series: loss.raw, color: RAW, format: formatLoss },
+              { label: 'Smoothed', series: loss.smoothed, color: SMOOTHED, format: formatLoss },
+            ]}
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </ChartFigure>

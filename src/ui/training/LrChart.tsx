@@ -1,14 +1,15 @@
-import { useMemo } from 'react';
 import { ComposedChart, ResponsiveContainer } from 'recharts';
 import { formatRate } from '../format';
 import { trainingSeries } from '../series/runSeries';
 import { useAppStore } from '../store';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
-import { CHART_HEIGHT, CHART_MARGIN, GRID, valueAxis } from './chartParts';
+import { CHART_HEIGHT, CHART_MARGIN, GRID, ValueAxis } from './chartParts';
 import { CycleMarks } from './CycleMarks';
+import { HoverReadout } from './HoverReadout';
+import { PlotClip } from './PlotClip';
 import { SeriesPath } from './SeriesPath';
-import { logDomain, sampleSteps, valueExtent, zeroBasedDomain } from './trainingChartData';
+import { positiveAxis, sampleSteps } from './trainingChartData';
 import { useSeriesMemo } from './useSeriesMemo';
 import type { TrainingView } from './useTrainingView';
 
@@ -27,9 +28,7 @@ export function LrChart({ view }: { view: TrainingView }) {
     const { xs, ys } = sampleSteps({ lr: trainingSeries.lr.view() }, 'lr');
     return { xs, ys: ys.lr };
   });
-  const extent = valueExtent([view.preview.lr, used], logY);
-  const [lo, hi] = logY ? logDomain(extent) : zeroBasedDomain(extent);
-  const yAxis = useMemo(() => valueAxis([lo, hi], formatRate, logY), [lo, hi, logY]);
+  const axis = positiveAxis([view.preview.lr, used], logY);
 
   return (
     <ChartFigure
@@ -42,14 +41,22 @@ export function LrChart({ view }: { view: TrainingView }) {
         <ComposedChart margin={CHART_MARGIN}>
           {GRID}
           {view.xAxis}
-          {yAxis}
+          <ValueAxis axis={axis} format={formatRate} log={logY} />
           <CycleMarks
             boundaries={view.boundaries}
             numIterations={view.numIterations}
             style="lines"
           />
-          <SeriesPath series={view.preview.lr} color={PLANNED} dash="5 4" />
-          <SeriesPath series={used} color={USED} width={2} />
+          <PlotClip>
+            <SeriesPath series={view.preview.lr} color={PLANNED} dash="5 4" />
+            <SeriesPath series={used} color={USED} width={2} />
+          </PlotClip>
+          <HoverReadout
+            lines={[
+              { label: 'Planned', series: view.preview.lr, color: PLANNED, format: formatRate },
+              { label: 'Used', series: used, color: USED, format: formatRate },
+            ]}
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </ChartFigure>

@@ -1,12 +1,13 @@
-import { useMemo } from 'react';
 import { ComposedChart, ResponsiveContainer } from 'recharts';
 import { trainingSeries } from '../series/runSeries';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
-import { CHART_HEIGHT, CHART_MARGIN, GRID, valueAxis } from './chartParts';
+import { CHART_HEIGHT, CHART_MARGIN, GRID, ValueAxis } from './chartParts';
 import { CycleMarks } from './CycleMarks';
+import { HoverReadout } from './HoverReadout';
+import { PlotClip } from './PlotClip';
 import { SeriesPath } from './SeriesPath';
-import { sampleSteps, valueExtent, type XYSeries } from './trainingChartData';
+import { niceLinearAxis, sampleSteps, valueExtent, type XYSeries } from './trainingChartData';
 import { useSeriesMemo } from './useSeriesMemo';
 import type { TrainingView } from './useTrainingView';
 
@@ -18,7 +19,7 @@ const LEGEND: LegendItem[] = [
 ];
 
 function formatMomentum(value: number): string {
-  return value.toFixed(2);
+  return String(Number(value.toPrecision(3)));
 }
 
 /** Cycled momentum, planned (dashed) and used (solid): it falls while the LR rises. */
@@ -28,10 +29,7 @@ export function MomentumChart({ view, planned }: { view: TrainingView; planned: 
     return { xs, ys: ys.momentum };
   });
   const [min, max] = valueExtent([planned, used]) ?? [0, 1];
-  // Whole 0.05 steps around the range: 0.80–0.90 reads better than 0.797–0.903.
-  const lo = Math.floor(min * 20 + 1e-9) / 20;
-  const hi = Math.max(lo + 0.05, Math.ceil(max * 20 - 1e-9) / 20);
-  const yAxis = useMemo(() => valueAxis([lo, hi], formatMomentum), [lo, hi]);
+  const axis = niceLinearAxis(min, max);
 
   return (
     <ChartFigure
@@ -44,14 +42,22 @@ export function MomentumChart({ view, planned }: { view: TrainingView; planned: 
         <ComposedChart margin={CHART_MARGIN}>
           {GRID}
           {view.xAxis}
-          {yAxis}
+          <ValueAxis axis={axis} format={formatMomentum} />
           <CycleMarks
             boundaries={view.boundaries}
             numIterations={view.numIterations}
             style="lines"
           />
-          <SeriesPath series={planned} color={PLANNED} dash="5 4" />
-          <SeriesPath series={used} color={USED} width={2} />
+          <PlotClip>
+            <SeriesPath series={planned} color={PLANNED} dash="5 4" />
+            <SeriesPath series={used} color={USED} width={2} />
+          </PlotClip>
+          <HoverReadout
+            lines={[
+              { label: 'Planned', series: planned, color: PLANNED, format: formatMomentum },
+              { label: 'Used', series: used, color: USED, format: formatMomentum },
+            ]}
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </ChartFigure>

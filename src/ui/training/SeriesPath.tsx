@@ -33,6 +33,7 @@ export const SeriesPath = memo(function SeriesPath({
   return (
     <g className="training-series">
       <path
+        className="training-line"
         d={linePath(series, x, y)}
         fill="none"
         stroke={color}
@@ -40,6 +41,7 @@ export const SeriesPath = memo(function SeriesPath({
         strokeDasharray={dash}
         strokeOpacity={opacity}
         strokeLinejoin="round"
+        strokeLinecap="round"
       />
       {dotRadius ? <path d={dotsPath(series, x, y, dotRadius)} fill={color} stroke="none" /> : null}
     </g>

@@ -1,6 +1,7 @@
+import { memo } from 'react';
 import { CartesianGrid, XAxis, YAxis, type XAxisProps } from 'recharts';
 import { formatCount } from '../format';
-import { logTicks } from './trainingChartData';
+import type { ValueAxisSpec } from './trainingChartData';
 
 /** Plot height in pixels: four charts fit a 1280×720 projector in a 2×2 grid. */
 export const CHART_HEIGHT = 180;
@@ -21,6 +22,7 @@ export function formatIterationTick(k: number): string {
 /** The iteration x axis every training chart shares: same domain, epoch ticks, label. */
 export function iterationAxis(numIterations: number, ticks: number[] | undefined, label: string) {
   const props: XAxisProps = {
+    // Without a dataKey recharts builds no scale, even for a fixed domain.
     dataKey: 'k',
     type: 'number',
     domain: [0, numIterations],
@@ -35,23 +37,38 @@ export function iterationAxis(numIterations: number, ticks: number[] | undefined
   return <XAxis {...props} />;
 }
 
-/** A value axis with a fixed domain (the charts compute it: their lines are drawn directly). */
-export function valueAxis(
-  domain: [number, number],
-  tickFormatter: (value: number) => string,
-  log = false,
-) {
+interface ValueAxisProps {
+  axis: ValueAxisSpec;
+  format: (value: number) => string;
+  log?: boolean;
+}
+
+function sameAxis(a: ValueAxisProps, b: ValueAxisProps): boolean {
+  return (
+    a.format === b.format &&
+    a.log === b.log &&
+    a.axis.ticks.length === b.axis.ticks.length &&
+    a.axis.ticks.every((tick, i) => tick === b.axis.ticks[i]) &&
+    a.axis.domain.every((end, i) => end === b.axis.domain[i])
+  );
+}
+
+/**
+ * The y axis with a domain the chart computes (its lines are drawn directly, so recharts does
+ * not see their data). Re-rendered only when the axis changes by value.
+ */
+export const ValueAxis = memo(function ValueAxis({ axis, format, log = false }: ValueAxisProps) {
   return (
     <YAxis
       type="number"
       scale={log ? 'log' : 'linear'}
-      domain={domain}
+      domain={axis.domain}
       allowDataOverflow
-      ticks={log ? logTicks(domain) : undefined}
-      interval={log ? 0 : 'preserveEnd'}
-      tickFormatter={tickFormatter}
+      ticks={axis.ticks}
+      interval={0}
+      tickFormatter={format}
       tick={TICK_STYLE}
       width={52}
     />
   );
-}
+}, sameAxis);

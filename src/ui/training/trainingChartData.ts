@@ -1,13 +1,13 @@
-import { cycleAt, cycleStarts, schedulePreview, type ScheduleSpec } from '../../core';
+import { cycleAt, isCyclic, schedulePreview, type ScheduleSpec } from '../../core';
 import type { RunLength, ValidationResult } from '../../worker/contract';
 import { minMaxIndices } from '../charts/downsample';
 
 /** Display budget per series: a crisp line at any width, cheap enough to redraw every frame. */
-export const MAX_CHART_POINTS = 1500;
+const MAX_CHART_POINTS = 1500;
 /** Past this many cycles, boundary lines and shading would only add noise. */
-export const MAX_CYCLE_MARKS = 60;
-/** "cycles" run lengths longer than this are not worth scanning for a preview. */
-const MAX_PLANNED_ITERATIONS = 1_000_000;
+const MAX_CYCLE_MARKS = 60;
+/** A preview scans no further for the end of a run of "cycles" (the schedule explorer's limit). */
+const MAX_PLANNED_ITERATIONS = 200_000;
 
 /** A line to draw: x (iteration) and y values, index by index. */
 export interface XYSeries {
@@ -40,19 +40,34 @@ export function sampleSteps<K extends string>(
 /** An SVG path through the points; it breaks where a value is missing, not finite or off-scale. */
 export function linePath(series: XYSeries, x: PixelScale, y: PixelScale): string {
   let d = '';
-  let pen = false;
+  let run = 0;
   for (let i = 0; i < series.xs.length; i++) {
     const value = series.ys[i];
     const px = Number.isFinite(value) ? x(series.xs[i]) : undefined;
     const py = px === undefined ? undefined : y(value);
     if (px === undefined || py === undefined || !Number.isFinite(px) || !Number.isFinite(py)) {
-      pen = false;
+      // A lone point gets a zero-length segment: with round caps it shows as a dot.
+      if (run === 1) d += 'h0';
+      run = 0;
       continue;
     }
-    d += `${pen ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`;
-    pen = true;
+    d += `${run > 0 ? 'L' : 'M'}${px.toFixed(1)},${py.toFixed(1)}`;
+    run += 1;
   }
-  return d;
+  return run === 1 ? `${d}h0` : d;
+}
+
+/** The index of the x nearest to `x` in ascending xs, or -1 when there are none. */
+export function nearestIndex(xs: ArrayLike<number>, x: number): number {
+  if (xs.length === 0) return -1;
+  let lo = 0;
+  let hi = xs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && x - xs[lo - 1] <= xs[lo] - x ? lo - 1 : lo;
 }
 
 /** Lowest and highest finite value across the series (positive ones only for a log axis). */
@@ -73,39 +88,62 @@ export function valueExtent(
   return lo <= hi ? [lo, hi] : null;
 }
 
-/** The smallest "round" number (1, 1.2, 1.6, 2, 3, 4, 6, 8 × a power of ten) at or above v. */
-export function niceCeil(v: number): number {
-  if (!(v > 0)) return 1;
+/** The smallest step of 1, 2, 2.5 or 5 × a power of ten at or above `v`. */
+function niceStep(v: number): number {
   const scale = 10 ** Math.floor(Math.log10(v));
-  const m = [1, 1.2, 1.6, 2, 3, 4, 6, 8, 10].find((step) => step * scale >= v * (1 - 1e-9));
-  return (m ?? 10) * scale;
+  const m = [1, 2, 2.5, 5, 10].find((step) => step * scale >= v * (1 - 1e-9)) ?? 10;
+  return m * scale;
 }
 
-/** A linear axis from 0 to a round number above the data (0..1 with no data). */
-export function zeroBasedDomain(extent: [number, number] | null): [number, number] {
-  return [0, extent ? niceCeil(extent[1]) : 1];
+/**
+ * A linear axis around [min, max]: both ends moved out to a round step, with a tick at every
+ * step and at most `maxTicks` ticks (0..1 when there is nothing to show).
+ */
+export function niceLinearAxis(min: number, max: number, maxTicks = 5): ValueAxisSpec {
+  if (!(max > min))
+    return max > 0
+      ? niceLinearAxis(0, max, maxTicks)
+      : { domain: [0, 1], ticks: [0, 0.25, 0.5, 0.75, 1] };
+  let step = niceStep((max - min) / (maxTicks - 1));
+  let from = Math.floor(min / step + 1e-9);
+  let to = Math.ceil(max / step - 1e-9);
+  while (to - from + 1 > maxTicks) {
+    step = niceStep(step * 1.01);
+    from = Math.floor(min / step + 1e-9);
+    to = Math.ceil(max / step - 1e-9);
+  }
+  const ticks: number[] = [];
+  for (let i = from; i <= to; i++) ticks.push(Number((i * step).toPrecision(12)));
+  return { domain: [ticks[0], ticks[ticks.length - 1]], ticks };
 }
 
-/** A log axis domain spanning whole decades around the data (0.1..1 with no data). */
-export function logDomain(extent: [number, number] | null): [number, number] {
-  const [lo, hi] = extent ?? [0.1, 1];
-  const from = Math.floor(Math.log10(lo));
-  const to = Math.max(from + 1, Math.ceil(Math.log10(hi)));
-  return [10 ** from, 10 ** to];
+/** A value axis: its domain and the ticks to label. */
+export interface ValueAxisSpec {
+  domain: [number, number];
+  ticks: number[];
 }
 
-/** Ticks for a log domain: each decade, plus 2× and 5× when it spans less than two decades. */
-export function logTicks([lo, hi]: [number, number]): number[] {
-  const from = Math.round(Math.log10(lo));
-  const to = Math.round(Math.log10(hi));
+/**
+ * A log axis spanning whole decades around [min, max], a tick at each decade (and at 2× and
+ * 5× when it spans less than two decades).
+ */
+export function logAxis(min: number, max: number): ValueAxisSpec {
+  const from = Math.floor(Math.log10(min) + 1e-9);
+  const to = Math.max(from + 1, Math.ceil(Math.log10(max) - 1e-9));
   const ticks: number[] = [];
   for (let e = from; e <= to; e++) {
     for (const m of to - from < 2 ? [1, 2, 5] : [1]) {
-      const tick = Number((m * 10 ** e).toPrecision(3));
-      if (tick <= hi * (1 + 1e-9)) ticks.push(tick);
+      if (e < to || m === 1) ticks.push(Number((m * 10 ** e).toPrecision(3)));
     }
   }
-  return ticks;
+  return { domain: [ticks[0], ticks[ticks.length - 1]], ticks };
+}
+
+/** The axis for positive values: from 0 on a linear scale, whole decades on a log one. */
+export function positiveAxis(series: readonly XYSeries[], log: boolean): ValueAxisSpec {
+  const extent = valueExtent(series, log);
+  if (log) return extent ? logAxis(extent[0], extent[1]) : logAxis(0.1, 1);
+  return niceLinearAxis(0, extent ? extent[1] : 1);
 }
 
 /** The schedule's planned LR (and momentum, when cycled) over the first n steps. */
@@ -121,7 +159,7 @@ export function previewSeries(
   };
 }
 
-/** How many steps a run of `length` lasts (the engine's rule; "cycles" counts cycle ends). */
+/** How many steps a run of `length` will last (the engine's rule: "cycles" counts cycle ends). */
 export function plannedIterations(
   spec: ScheduleSpec,
   length: RunLength,
@@ -129,6 +167,8 @@ export function plannedIterations(
 ): number {
   if (length.unit === 'epochs') return Math.round(length.value * iterationsPerEpoch);
   if (length.unit === 'iterations') return length.value;
+  // A schedule without cycles never ends a run of cycles (the engine refuses it): show an epoch.
+  if (!isCyclic(spec)) return iterationsPerEpoch;
   let ends = 0;
   for (let k = 0; k < MAX_PLANNED_ITERATIONS; k++) {
     if (cycleAt(spec, k).isCycleEnd && ++ends === length.value) return k + 1;
@@ -163,14 +203,23 @@ export function epochTicks(
   return ticks;
 }
 
-/** The steps where a new cycle begins within [0, n), or none when there are too many to draw. */
+/**
+ * The steps where a new cycle begins within [0, n), or none when there are more than
+ * `maxMarks` to draw (the scan stops there, so a long run of short cycles costs little).
+ */
 export function cycleBoundaries(
   spec: ScheduleSpec,
   n: number,
   maxMarks = MAX_CYCLE_MARKS,
 ): number[] {
-  const starts = cycleStarts(spec, n).slice(1);
-  return starts.length <= maxMarks ? starts : [];
+  const starts: number[] = [];
+  if (!isCyclic(spec)) return starts;
+  for (let k = 0; k < n - 1; k++) {
+    if (!cycleAt(spec, k).isCycleEnd) continue;
+    starts.push(k + 1);
+    if (starts.length > maxMarks) return [];
+  }
+  return starts;
 }
 
 /** Every other cycle (2nd, 4th, …) as an x range to shade, from its cycle boundaries. */
@@ -216,20 +265,19 @@ export function ensembleSeries(validations: readonly ValidationResult[]): XYSeri
 }
 
 /**
- * The accuracy axis: up to 100%, down to the lowest value shown at or after iteration `fromX`
- * (0: everything), floored to a round step so the ticks read cleanly. Zooming past the first
- * steps makes late gains of a fraction of a percent visible.
+ * The accuracy axis: up to 100%, down past the lowest value shown at or after iteration `fromX`
+ * (0: everything). Zooming past the first steps makes late gains of a fraction of a percent
+ * visible.
  */
-export function accuracyDomain(series: readonly XYSeries[], fromX = 0): [number, number] {
-  let lowest = 1;
+export function accuracyAxis(series: readonly XYSeries[], fromX = 0): ValueAxisSpec {
+  let lowest = Infinity;
   for (const { xs, ys } of series) {
     for (let i = 0; i < ys.length; i++) {
       if (xs[i] >= fromX && Number.isFinite(ys[i]) && ys[i] < lowest) lowest = ys[i];
     }
   }
-  const step = 1 - lowest > 0.1 ? 0.1 : 0.01;
-  const floor = Math.floor(lowest / step - 1e-9) * step;
-  return [Math.max(0, Number(floor.toFixed(2))), 1];
+  // Nothing measured yet: the whole 0–100% range.
+  return niceLinearAxis(lowest === Infinity ? 0 : Math.max(0, Math.min(lowest, 0.99)), 1);
 }
 
 /** One line on where accuracy stands: the last validation, and the last ensemble beside it. */
@@ -238,9 +286,9 @@ export function accuracySummary(validations: readonly ValidationResult[]): strin
   if (!last) return null;
   const parts = [`Validation ${(last.accuracy * 100).toFixed(1)}%`];
   for (let i = validations.length - 1; i >= 0; i--) {
-    const { ensembleAccuracy, ensembleSize } = validations[i];
+    const { ensembleAccuracy } = validations[i];
     if (ensembleAccuracy === null) continue;
-    parts.push(`ensemble of ${ensembleSize}: ${(ensembleAccuracy * 100).toFixed(1)}%`);
+    parts.push(`ensemble ${(ensembleAccuracy * 100).toFixed(1)}%`);
     break;
   }
   return parts.join(' · ');

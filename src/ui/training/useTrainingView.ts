@@ -29,19 +29,14 @@ export interface TrainingView {
   preview: { lr: XYSeries; momentum: XYSeries | null };
 }
 
-/** Before a run: the form's schedule; from Train on: the schedule that run trains with. */
-function useChartSpec(): ScheduleSpec {
+/** The shared view of the current (or planned) run, recomputed only when its inputs change. */
+export function useTrainingView(): TrainingView {
+  const seriesVersion = useAppStore((state) => state.seriesVersion);
   const idle = useAppStore((state) => state.training.status === 'idle');
   const runSpec = useAppStore((state) => state.training.runSpec);
   const formSpec = useAppStore((state) => state.lastValidSpec);
-  return idle ? formSpec : (runSpec ?? formSpec);
-}
-
-/** The shared view of the current (or planned) run, recomputed only when its inputs change. */
-export function useTrainingView(): TrainingView {
-  const spec = useChartSpec();
-  const seriesVersion = useAppStore((state) => state.seriesVersion);
-  const idle = useAppStore((state) => state.training.status === 'idle');
+  // Before a run: the form's schedule; from Train on: the schedule that run trains with.
+  const spec: ScheduleSpec = idle ? formSpec : (runSpec ?? formSpec);
   const length = useAppStore((state) => state.training.length);
   const totalIterations = useAppStore((state) => state.training.totalIterations);
   const perEpoch = useAppStore(
