@@ -44,17 +44,7 @@ export function StatusBar() {
   return (
     <footer className="status-bar">
       <div role="status" aria-live="polite" className="status-text" data-testid="status">
-        <span
-          title={
-            backend
-              ? Object.entries(backend.reasons)
-                  .map(([n, r]) => `${n}: ${r}`)
-                  .join('\n')
-              : undefined
-          }
-        >
-          {backendText}
-        </span>
+        <span>{backendText}</span>
         {showTraining ? (
           <>
             <span>
@@ -78,6 +68,7 @@ export function StatusBar() {
         ) : null}
         {rangeTest.status === 'running' ? <span>Range test running</span> : null}
       </div>
+      {backend && backend.backend !== 'webgpu' ? <BackendWhy reasons={backend.reasons} /> : null}
       {rangeTest.status === 'running' ? (
         <RangeTestProgress total={rangeSteps} />
       ) : training.status === 'running' || training.status === 'paused' ? (
@@ -122,5 +113,24 @@ function RangeTestProgress({ total }: { total: number }) {
       max={Math.max(1, total)}
       value={Math.min(total, rangeTestSeries.lr.length)}
     />
+  );
+}
+
+/** Why the faster backends were not used: a GPU that is missing, software-rendered or failing. */
+function BackendWhy({ reasons }: { reasons: Record<string, string> }) {
+  const skipped = (['webgpu', 'webgl'] as const).filter(
+    (name) => !reasons[name].startsWith('chosen'),
+  );
+  return (
+    <details className="backend-why">
+      <summary>Why this backend?</summary>
+      <ul>
+        {skipped.map((name) => (
+          <li key={name}>
+            {name}: {reasons[name]}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
