@@ -102,3 +102,22 @@ test.describe('the playground, as a first-time user', () => {
     await expect.poll(async () => Number(await box.inputValue())).toBeGreaterThan(before);
   });
 });
+
+test('a crashed engine worker is reported, and Restart engine brings it back', async ({ page }) => {
+  const crash = (route: import('@playwright/test').Route) =>
+    route.fulfill({
+      contentType: 'text/javascript',
+      body: "throw new Error('simulated engine crash');",
+    });
+  await page.route('**/worker/engine.worker.ts*', crash);
+  await page.goto('/');
+  const alert = page.getByRole('alert').filter({ hasText: 'The engine crashed' });
+  await expect(alert).toContainText('simulated engine crash', { timeout: 60_000 });
+  await expect(page.getByRole('button', { name: 'Run range test' })).toBeDisabled();
+
+  await page.unroute('**/worker/engine.worker.ts*', crash);
+  await page.getByRole('button', { name: 'Restart engine' }).click();
+  await expect(status(page)).toContainText('Backend: wasm', { timeout: 90_000 });
+  await expect(alert).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Run range test' })).toBeEnabled();
+});
