@@ -35,39 +35,24 @@ export interface ScheduleDraft {
 
 export type DraftField = Exclude<keyof ScheduleDraft, 'policy'>;
 
+const CYCLIC_FIELDS: readonly DraftField[] = [
+  'baseLr',
+  'maxLr',
+  'stepSize',
+  'stepSizeDown',
+  'cycleMomentum',
+  'baseMomentum',
+  'maxMomentum',
+];
+
 /** The form fields each policy uses, in display order. */
 export const POLICY_FIELDS: Record<SchedulePolicy, readonly DraftField[]> = {
   fixed: ['lr'],
   step: ['lr', 'stepSize', 'gamma'],
   exp: ['lr', 'gamma'],
-  triangular: [
-    'baseLr',
-    'maxLr',
-    'stepSize',
-    'stepSizeDown',
-    'cycleMomentum',
-    'baseMomentum',
-    'maxMomentum',
-  ],
-  triangular2: [
-    'baseLr',
-    'maxLr',
-    'stepSize',
-    'stepSizeDown',
-    'cycleMomentum',
-    'baseMomentum',
-    'maxMomentum',
-  ],
-  exp_range: [
-    'baseLr',
-    'maxLr',
-    'stepSize',
-    'stepSizeDown',
-    'gamma',
-    'cycleMomentum',
-    'baseMomentum',
-    'maxMomentum',
-  ],
+  triangular: CYCLIC_FIELDS,
+  triangular2: CYCLIC_FIELDS,
+  exp_range: [...CYCLIC_FIELDS.slice(0, 4), 'gamma', ...CYCLIC_FIELDS.slice(4)],
   cosine_restarts: ['maxLr', 'minLr', 'period', 'periodMult'],
   one_cycle: [
     'maxLr',
