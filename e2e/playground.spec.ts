@@ -70,6 +70,15 @@ test.describe('the playground, as a first-time user', () => {
     ).toBeVisible();
   });
 
+  test('a sweep too short to read disables Run range test and says why', async ({ page }) => {
+    await openReady(page);
+    await page.getByRole('spinbutton', { name: 'Iterations', exact: true }).fill('5');
+    await expect(page.getByRole('button', { name: 'Run range test' })).toBeDisabled();
+    await expect(page.getByText('Fix the sweep first: Use at least 10 iterations.')).toBeVisible();
+    await page.getByRole('spinbutton', { name: 'Iterations', exact: true }).fill('100');
+    await expect(page.getByRole('button', { name: 'Run range test' })).toBeEnabled();
+  });
+
   test('a huge LR diverges: the run stops with a message and the chart keeps what was recorded', async ({
     page,
   }) => {

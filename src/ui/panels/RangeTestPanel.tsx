@@ -1,4 +1,5 @@
 import { runRangeTest, stop } from '../engine/engineActions';
+import { rangeTestConfigErrors } from '../rangeTest/RangeTestSettings';
 import { useAppStore } from '../store';
 
 /** The range test's button; its settings and suggestions sit beside the chart. */
@@ -6,6 +7,8 @@ export function RangeTestPanel() {
   const status = useAppStore((state) => state.rangeTest.status);
   const engineStatus = useAppStore((state) => state.engine.status);
   const training = useAppStore((state) => state.training.status);
+  const config = useAppStore((state) => state.rangeTest.config);
+  const configError = Object.values(rangeTestConfigErrors(config))[0];
   const trainingActive = training === 'running' || training === 'paused';
   const blocker =
     engineStatus !== 'ready'
@@ -14,7 +17,9 @@ export function RangeTestPanel() {
         : 'The engine is not running.'
       : trainingActive
         ? 'Stop training to run a range test.'
-        : null;
+        : configError
+          ? `Fix the sweep first: ${configError}`
+          : null;
 
   return (
     <section className="panel" aria-labelledby="range-heading">
