@@ -10,6 +10,7 @@ import {
   type EngineEvent,
   type RangeTestProgress,
   type SessionConfig,
+  type TrainConfig,
   type TrainProgress,
   type ValidationResult,
 } from './engineEvents';
@@ -32,6 +33,17 @@ function session(config: Partial<SessionConfig> = {}, numTrain = 320) {
     (event) => events.push(event),
   );
   return { engine, events };
+}
+
+/** A training run at a fixed LR, no validation cadence, no snapshots, no test. */
+function fixedRun(lr: number, iterations: number): TrainConfig {
+  return {
+    schedule: parseScheduleSpec({ policy: 'fixed', lr }),
+    length: { unit: 'iterations', value: iterations },
+    validateEvery: 100_000,
+    maxSnapshots: 0,
+    testAtEnd: false,
+  };
 }
 
 function ofType<T extends EngineEvent['type']>(events: EngineEvent[], type: T) {
@@ -71,13 +83,7 @@ describe('range test', () => {
   it('sweeps the LR, records loss and accuracy per step, and restores weights and optimizer state bitwise', async () => {
     const { engine, events } = session();
     // Move off the initial weights and give the optimizer some momentum state first.
-    await engine.train({
-      schedule: parseScheduleSpec({ policy: 'fixed', lr: 0.01 }),
-      length: { unit: 'iterations', value: 5 },
-      validateEvery: 1000,
-      maxSnapshots: 0,
-      testAtEnd: false,
-    });
+    await engine.train(fixedRun(0.01, 5));
     const before = engine.weights();
     const end = await engine.rangeTest({
       ...DEFAULT_RANGE_TEST,
@@ -99,20 +105,8 @@ describe('range test', () => {
 
     // The optimizer state was restored too: the next training steps match a run that never tested.
     const twin = session();
-    await twin.engine.train({
-      schedule: parseScheduleSpec({ policy: 'fixed', lr: 0.01 }),
-      length: { unit: 'iterations', value: 5 },
-      validateEvery: 1000,
-      maxSnapshots: 0,
-      testAtEnd: false,
-    });
-    const more = {
-      schedule: parseScheduleSpec({ policy: 'fixed', lr: 0.05 }),
-      length: { unit: 'iterations' as const, value: 3 },
-      validateEvery: 1000,
-      maxSnapshots: 0,
-      testAtEnd: false,
-    };
+    await twin.engine.train(fixedRun(0.01, 5));
+    const more = fixedRun(0.05, 3);
     await engine.train(more);
     await twin.engine.train(more);
     const [a, b] = [engine.weights(), twin.engine.weights()];
@@ -208,13 +202,7 @@ describe('training', () => {
 
   it('pauses, single-steps, resumes and stops between steps', async () => {
     const { engine, events } = session();
-    const run = engine.train({
-      schedule: parseScheduleSpec({ policy: 'fixed', lr: 0.01 }),
-      length: { unit: 'iterations', value: 10_000 },
-      validateEvery: 100_000,
-      maxSnapshots: 0,
-      testAtEnd: false,
-    });
+    const run = engine.train(fixedRun(0.01, 10_000));
     const steps = () => series(ofType(events, 'trainProgress'), (c) => c.lr).length;
     const waitFor = async (check: () => boolean) => {
       while (!check()) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -242,13 +230,7 @@ describe('training', () => {
   it('reset returns to the same initial weights', async () => {
     const { engine } = session();
     const initial = engine.weights();
-    await engine.train({
-      schedule: parseScheduleSpec({ policy: 'fixed', lr: 0.05 }),
-      length: { unit: 'iterations', value: 3 },
-      validateEvery: 1000,
-      maxSnapshots: 0,
-      testAtEnd: false,
-    });
+    await engine.train(fixedRun(0.05, 3));
     const trained = engine.weights();
     expect(await bitwise(initial, trained)).toBe(false);
     engine.reset();

@@ -37,8 +37,6 @@ export function StatusBar() {
     spec && iteration > 0 && isCyclic(spec) ? cycleAt(spec, iteration - 1).cycleNum : null;
   const remaining = training.totalIterations - iteration;
   const eta = training.samplesPerSec > 0 ? (remaining * batchSize) / training.samplesPerSec : NaN;
-  const rangeSteps =
-    rangeTest.status === 'running' ? useAppStore.getState().rangeTest.config.numIter : 0;
   const showTraining = training.status !== 'idle';
 
   return (
@@ -70,7 +68,7 @@ export function StatusBar() {
       </div>
       {backend && backend.backend !== 'webgpu' ? <BackendWhy reasons={backend.reasons} /> : null}
       {rangeTest.status === 'running' ? (
-        <RangeTestProgress total={rangeSteps} />
+        <RangeTestProgress total={rangeTest.config.numIter} />
       ) : training.status === 'running' || training.status === 'paused' ? (
         <progress
           aria-label="Training progress"

@@ -54,6 +54,39 @@ function Setting({ field, label, error, hint, children }: SettingProps) {
   );
 }
 
+type NumericField = 'startLr' | 'endLr' | 'numIter' | 'divergeFactor';
+
+interface NumberSettingProps {
+  field: NumericField;
+  label: string;
+  errors: ConfigErrors;
+  hint?: string;
+  format?: (value: number) => string;
+  integer?: boolean;
+}
+
+/** A numeric sweep setting, written straight to the range-test config. */
+function NumberSetting({ field, label, errors, hint, format, integer }: NumberSettingProps) {
+  const value = useAppStore((state) => state.rangeTest.config[field]);
+  const setConfig = useAppStore((state) => state.setRangeTestConfig);
+  return (
+    <Setting field={field} label={label} error={errors[field]} hint={hint}>
+      {({ id, describedBy, invalid }) => (
+        <NumberInput
+          id={id}
+          className="number"
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          value={value}
+          format={format}
+          integer={integer}
+          onValue={(next) => next !== null && setConfig({ [field]: next })}
+        />
+      )}
+    </Setting>
+  );
+}
+
 /** The range test's sweep: LR bounds, length, exp/linear, divergence stop, held-out batch. */
 export function RangeTestSettings() {
   const config = useAppStore((state) => state.rangeTest.config);
@@ -65,45 +98,9 @@ export function RangeTestSettings() {
     <fieldset className="range-test-settings" disabled={running}>
       <legend>Range test sweep</legend>
       <div className="range-test-settings-grid">
-        <Setting field="startLr" label="Start LR" error={errors.startLr}>
-          {({ id, describedBy, invalid }) => (
-            <NumberInput
-              id={id}
-              className="number"
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={config.startLr}
-              format={formatRate}
-              onValue={(value) => value !== null && setConfig({ startLr: value })}
-            />
-          )}
-        </Setting>
-        <Setting field="endLr" label="End LR" error={errors.endLr}>
-          {({ id, describedBy, invalid }) => (
-            <NumberInput
-              id={id}
-              className="number"
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={config.endLr}
-              format={formatRate}
-              onValue={(value) => value !== null && setConfig({ endLr: value })}
-            />
-          )}
-        </Setting>
-        <Setting field="numIter" label="Iterations" error={errors.numIter}>
-          {({ id, describedBy, invalid }) => (
-            <NumberInput
-              id={id}
-              className="number"
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={config.numIter}
-              integer
-              onValue={(value) => value !== null && setConfig({ numIter: value })}
-            />
-          )}
-        </Setting>
+        <NumberSetting field="startLr" label="Start LR" errors={errors} format={formatRate} />
+        <NumberSetting field="endLr" label="End LR" errors={errors} format={formatRate} />
+        <NumberSetting field="numIter" label="Iterations" errors={errors} integer />
         <Setting field="mode" label="Sweep">
           {({ id }) => (
             <select
@@ -118,23 +115,12 @@ export function RangeTestSettings() {
             </select>
           )}
         </Setting>
-        <Setting
+        <NumberSetting
           field="divergeFactor"
           label="Stop at"
-          error={errors.divergeFactor}
+          errors={errors}
           hint="× the best smoothed loss (fastai: 4)."
-        >
-          {({ id, describedBy, invalid }) => (
-            <NumberInput
-              id={id}
-              className="number"
-              aria-describedby={describedBy}
-              aria-invalid={invalid}
-              value={config.divergeFactor}
-              onValue={(value) => value !== null && setConfig({ divergeFactor: value })}
-            />
-          )}
-        </Setting>
+        />
       </div>
       <div className="field field-boolean">
         <input
