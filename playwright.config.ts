@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './scripts/chromium-path.mjs';
 
-const port = 5183;
+/** E2E_PORT lets two test runs on one machine use their own dev servers. */
+const port = Number(process.env.E2E_PORT ?? 5183);
 
 export default defineConfig({
   testDir: 'e2e',
