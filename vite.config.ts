@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { wasmThreadsPlugin } from './scripts/wasm-threads-plugin.mjs';
 
 /** Cross-origin isolation lets the WASM backend use threads (SharedArrayBuffer). */
 const isolationHeaders = {
@@ -9,10 +10,13 @@ const isolationHeaders = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), wasmThreadsPlugin()],
+  // The dev server pre-bundles tfjs: the same rewrite must apply there.
+  optimizeDeps: { rolldownOptions: { plugins: [wasmThreadsPlugin()] } },
   server: { headers: isolationHeaders, port: 5173 },
   preview: { headers: isolationHeaders, port: 4173 },
-  worker: { format: 'es' },
+  // Workers are bundled apart, with their own plugins: the engine worker is where tfjs runs.
+  worker: { format: 'es', plugins: () => [wasmThreadsPlugin()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,

@@ -21,6 +21,8 @@ const rangeSteps = Number(params.get('rangeSteps') ?? 100);
 const batchSize = 64;
 const dataBaseUrl = new URL('/data/', location.origin).href;
 const wasmBaseUrl = new URL('/wasm/', location.origin).href;
+/** `?threads=N` runs wasm on N threads; default one per logical core. */
+const wasmThreads = Number(params.get('threads') ?? 0) || undefined;
 const log = document.getElementById('log');
 
 let longestMainTaskMs = 0;
@@ -59,6 +61,7 @@ async function engineLoop() {
       ...(forced ? { backend: forced } : {}),
       dataBaseUrl,
       wasmBaseUrl,
+      ...(wasmThreads ? { wasmThreads } : {}),
     },
     Comlink.proxy(onEvent),
   );

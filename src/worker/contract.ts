@@ -46,6 +46,8 @@ export interface InitOptions {
   dataBaseUrl: string;
   /** Absolute URL of the folder holding tfjs's .wasm binaries (public/wasm/). */
   wasmBaseUrl: string;
+  /** Threads for the wasm backend; default one per logical core. Fixed once it has started. */
+  wasmThreads?: number;
 }
 
 export interface InitResult {

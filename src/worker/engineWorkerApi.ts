@@ -25,6 +25,7 @@ export class EngineWorkerApi implements EngineApi {
     this.session = null;
     const backend = await chooseBackend({
       wasmBaseUrl: options.wasmBaseUrl,
+      wasmThreads: options.wasmThreads,
       force: options.backend,
       model: options.session.model,
     });

@@ -20,6 +20,8 @@ export interface ChooseBackendOptions {
   wasmBaseUrl?: string;
   /** Use only this backend (URL parameter / setting); throws if it cannot train. */
   force?: BackendName;
+  /** WASM threads (cross-origin isolated pages only); default one per logical core. */
+  wasmThreads?: number;
   /** Options of the model that will train, for the confirming step. */
   model?: Partial<CnnOptions>;
 }
@@ -77,7 +79,7 @@ async function tryBackend(
     return await withTimeout(
       (async () => {
         if (name === 'webgpu') await registerWebGpu();
-        if (name === 'wasm') prepareWasm(options.wasmBaseUrl);
+        if (name === 'wasm') prepareWasm(options.wasmBaseUrl, options.wasmThreads);
         if (!(await tf.setBackend(name))) {
           return { ok: false as const, reason: `${name} backend failed to start` };
         }

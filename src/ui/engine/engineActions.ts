@@ -91,12 +91,13 @@ function messageOf(error: unknown): string {
 
 /** Starts (or restarts) the engine worker with the current settings. */
 export async function startEngine(): Promise<void> {
-  const { session, backendChoice, setEngine } = useAppStore.getState();
+  const { session, backendChoice, wasmThreads, setEngine } = useAppStore.getState();
   setEngine({ status: 'starting', error: null });
   try {
     const result = await client.start({
       session,
       ...(backendChoice === 'auto' ? {} : { backend: backendChoice }),
+      ...(wasmThreads === 'auto' ? {} : { wasmThreads }),
       dataBaseUrl: new URL(`${import.meta.env.BASE_URL}data/`, location.href).href,
       wasmBaseUrl: new URL(`${import.meta.env.BASE_URL}wasm/`, location.href).href,
     });

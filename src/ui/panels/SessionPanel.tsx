@@ -21,12 +21,15 @@ const OPTIMIZERS: { value: SessionConfig['optimizer']; label: string }[] = [
 
 const BATCH_SIZES = [16, 32, 64, 128, 256];
 const BACKENDS: (BackendName | 'auto')[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
+/** WASM thread counts on offer (tfjs's wasm build runs at most 8). */
+const WASM_THREADS = [1, 2, 3, 4, 6, 8];
 
 /** Data, model, optimizer, batch size and backend: what the engine trains. */
 export function SessionPanel() {
   const session = useAppStore((state) => state.session);
   const modelPreset = useAppStore((state) => state.modelPreset);
   const backendChoice = useAppStore((state) => state.backendChoice);
+  const wasmThreads = useAppStore((state) => state.wasmThreads);
   const busy = useAppStore(
     (state) =>
       state.engine.status === 'starting' ||
@@ -121,6 +124,29 @@ export function SessionPanel() {
             {BACKENDS.map((name) => (
               <option key={name} value={name}>
                 {name === 'auto' ? 'Best available' : name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="field-wasm-threads">WASM threads</label>
+          <select
+            id="field-wasm-threads"
+            value={wasmThreads}
+            disabled={busy || (backendChoice !== 'auto' && backendChoice !== 'wasm')}
+            title="Threads for the WASM backend (needs a cross-origin isolated page); the engine restarts."
+            onChange={(event) => {
+              const value = event.target.value;
+              useAppStore.getState().setWasmThreads(value === 'auto' ? 'auto' : Number(value));
+              void startEngine();
+            }}
+          >
+            <option value="auto">
+              One per core ({globalThis.navigator?.hardwareConcurrency ?? 1})
+            </option>
+            {WASM_THREADS.map((count) => (
+              <option key={count} value={count}>
+                {count}
               </option>
             ))}
           </select>

@@ -1,4 +1,5 @@
 import { cycleAt, isCyclic } from '../../core';
+import type { BackendReport } from '../../worker/contract';
 import { startEngine } from '../engine/engineActions';
 import { formatCount, formatRate } from '../format';
 import { rangeTestSeries, trainingSeries } from '../series/runSeries';
@@ -11,6 +12,11 @@ function formatDuration(seconds: number): string {
   const m = Math.floor((s % 3600) / 60);
   const rest = String(s % 60).padStart(2, '0');
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+}
+
+function wasmSummary(wasm: BackendReport['wasm']): string {
+  const threads = `${wasm.threads} thread${wasm.threads === 1 ? '' : 's'}`;
+  return `SIMD ${wasm.simd ? 'on' : 'off'}, ${threads}${wasm.threadsNote ? `: ${wasm.threadsNote}` : ''}`;
 }
 
 /** The line a user glances at: backend, progress, current LR, speed, ETA, accuracy, and any trouble. */
@@ -26,7 +32,7 @@ export function StatusBar() {
     engine.status === 'starting'
       ? 'Starting the engine…'
       : backend
-        ? `Backend: ${backend.backend}${backend.backend === 'wasm' ? ` (SIMD ${backend.wasm.simd ? 'on' : 'off'}, ${backend.wasm.threads} thread${backend.wasm.threads === 1 ? '' : 's'})` : ''}`
+        ? `Backend: ${backend.backend}${backend.backend === 'wasm' ? ` (${wasmSummary(backend.wasm)})` : ''}`
         : 'No backend';
   const iteration = training.iteration;
   const spec = training.runSpec;

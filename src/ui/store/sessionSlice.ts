@@ -27,9 +27,17 @@ export interface SessionSlice {
   modelPreset: ModelPreset;
   /** 'auto': the fastest backend that trains; otherwise forced (also `?backend=` in the URL). */
   backendChoice: BackendName | 'auto';
+  /** WASM threads: 'auto' is one per logical core (also `?threads=` in the URL). */
+  wasmThreads: number | 'auto';
   setSession: (change: Partial<SessionConfig>) => void;
   setModelPreset: (preset: ModelPreset) => void;
   setBackendChoice: (choice: BackendName | 'auto') => void;
+  setWasmThreads: (threads: number | 'auto') => void;
+}
+
+function threadsFromUrl(): number | 'auto' {
+  const value = Number(new URLSearchParams(globalThis.location?.search ?? '').get('threads'));
+  return Number.isInteger(value) && value >= 1 && value <= 8 ? value : 'auto';
 }
 
 function backendFromUrl(): BackendName | 'auto' {
@@ -50,6 +58,7 @@ export const createSessionSlice: StateCreator<SessionSlice> = (set) => ({
   },
   modelPreset: 'default',
   backendChoice: backendFromUrl(),
+  wasmThreads: threadsFromUrl(),
   setSession: (change) => set((state) => ({ session: { ...state.session, ...change } })),
   setModelPreset: (preset) =>
     set((state) => ({
@@ -57,4 +66,5 @@ export const createSessionSlice: StateCreator<SessionSlice> = (set) => ({
       session: { ...state.session, model: { ...MODEL_PRESETS[preset].model } },
     })),
   setBackendChoice: (backendChoice) => set({ backendChoice }),
+  setWasmThreads: (wasmThreads) => set({ wasmThreads }),
 });
