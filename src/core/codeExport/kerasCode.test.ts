@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scheduleSpecArb } from '../../../tests/scheduleArbitraries';
+import { parseScheduleSpec } from '../scheduleSpec';
+import { kerasCode } from './kerasCode';
+import type { ExportOptions } from './optimizerCode';
+
+const options: ExportOptions = { optimizer: 'sgdMomentum', batchSize: 64, iterationsPerEpoch: 860 };
+
+/** The op parameters `lr_at` takes, and the ones `__call__` passes TensorFlow's ops for. */
+function opsOf(code: string): { taken: string[]; passedTf: string[] } {
+  const signature = /^def lr_at\(step((?:, \w+=[\w.]+)*)\):$/m.exec(code);
+  if (!signature) throw new Error('no lr_at(step, …) definition');
+  const taken = [...signature[1].matchAll(/(\w+)=/g)].map((m) => m[1]);
+  const call = /lr = lr_at\(([\s\S]*?)\)\n/.exec(code);
+  if (!call) throw new Error('no lr_at call in __call__');
+  const passedTf = [...call[1].matchAll(/(\w+)=tf\.[\w.]+/g)].map((m) => m[1]);
+  return { taken, passedTf };
+}
+
+describe('the Keras export', () => {
+  it('is a LearningRateSchedule on the float64 step whose lr_at gets a TensorFlow op for every op it takes', () => {
+    fc.assert(
+      fc.property(
+        scheduleSpecArb.filter((spec) => spec.policy !== 'fixed'),
+        (spec) => {
+          const code = kerasCode(spec, options);
+          expect(code).toMatch(
+            /^class \w+Schedule\(tf\.keras\.optimizers\.schedules\.LearningRateSchedule\):$/m,
+          );
+          expect(code).toContain('tf.cast(step, tf.float64)');
+          const { taken, passedTf } = opsOf(code);
+          expect(passedTf).toEqual(taken);
+          expect(code).toMatch(
+            /^optimizer = tf\.keras\.optimizers\.SGD\(learning_rate=\w+Schedule\(\), momentum=0\.9\)$/m,
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('imports math exactly when the formula uses it', () => {
+    const exp = kerasCode(parseScheduleSpec({ policy: 'exp', lr: 0.1, gamma: 0.99 }), options);
+    expect(exp).not.toContain('import math');
+    expect(exp).toContain('return 0.1 * 0.99 ** step');
+    const sgdr = kerasCode(
+      parseScheduleSpec({ policy: 'cosine_restarts', maxLr: 0.1, period: 10 }),
+      options,
+    );
+    expect(sgdr).toContain('import math');
+  });
+
+  it('passes a fixed LR straight to the optimizer', () => {
+    const code = kerasCode(parseScheduleSpec({ policy: 'fixed', lr: 0.01 }), options);
+    expect(code).not.toContain('LearningRateSchedule');
+    expect(code).toContain('optimizer = tf.keras.optimizers.SGD(learning_rate=0.01, momentum=0.9)');
+  });
+
+  it("spells out PyTorch's optimizer defaults where Keras's differ", () => {
+    const spec = parseScheduleSpec({ policy: 'fixed', lr: 0.001 });
+    expect(kerasCode(spec, { ...options, optimizer: 'adam' })).toContain(
+      'tf.keras.optimizers.Adam(learning_rate=0.001, epsilon=1e-8)',
+    );
+    expect(kerasCode(spec, { ...options, optimizer: 'rmsprop' })).toContain(
+      'tf.keras.optimizers.RMSprop(learning_rate=0.001, rho=0.99, epsilon=1e-8)',
+    );
+  });
+
+  it('says that momentum is not cycled in Keras when the spec cycles it', () => {
+    const json = { policy: 'one_cycle', maxLr: 0.1, totalSteps: 100 };
+    const note = 'Keras optimizers take momentum (beta_1 for Adam) as a fixed number';
+    expect(kerasCode(parseScheduleSpec({ ...json, cycleMomentum: true }), options)).toContain(note);
+    expect(kerasCode(parseScheduleSpec(json), options)).not.toContain(note);
+  });
+});

@@ -1,0 +1,187 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadGolden } from '../../../tests/golden';
+import { scheduleSpecArb } from '../../../tests/scheduleArbitraries';
+import { parseScheduleSpec, ScheduleSpecError, type ScheduleSpec } from '../scheduleSpec';
+import type { ExportOptions } from './optimizerCode';
+import { pytorchCode } from './pytorchCode';
+import { readPyTorchCode } from './pytorchCodeReader';
+import { pytorchArgsToSpec } from './pytorchScheduler';
+
+const options: ExportOptions = { optimizer: 'sgdMomentum', batchSize: 64, iterationsPerEpoch: 860 };
+const cases = loadGolden<{ name: string; spec: unknown }>('schedules');
+/** The header's comment lines as one line of prose (the export wraps them). */
+const prose = (code: string): string =>
+  code
+    .split('\n')
+    .filter((line) => line.startsWith('# '))
+    .map((line) => line.slice(2))
+    .join(' ');
+const roundTrip = (spec: ScheduleSpec, opts = options): ScheduleSpec =>
+  pytorchArgsToSpec(readPyTorchCode(pytorchCode(spec, opts)));
+
+describe('the PyTorch export maps back to the spec it came from', () => {
+  it.each(cases.map((c) => [c.name, parseScheduleSpec(c.spec)] as const))('%s', (_, spec) => {
+    expect(roundTrip(spec)).toEqual(spec);
+  });
+
+  it('for any valid spec', () => {
+    fc.assert(
+      fc.property(scheduleSpecArb, (spec) => {
+        expect(roundTrip(spec)).toEqual(spec);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('each policy gets its torch scheduler, stepped per batch', () => {
+  it.each([
+    [{ policy: 'fixed', lr: 0.01 }, null],
+    [{ policy: 'step', lr: 0.1, stepSize: 30, gamma: 0.1 }, 'StepLR'],
+    [{ policy: 'exp', lr: 0.1, gamma: 0.99 }, 'ExponentialLR'],
+    [{ policy: 'triangular', baseLr: 0.001, maxLr: 0.006, stepSize: 2000 }, 'CyclicLR'],
+    [{ policy: 'triangular2', baseLr: 0.001, maxLr: 0.006, stepSize: 20 }, 'CyclicLR'],
+    [{ policy: 'exp_range', baseLr: 0.001, maxLr: 0.006, stepSize: 20 }, 'CyclicLR'],
+    [{ policy: 'cosine_restarts', maxLr: 0.1, period: 10 }, 'CosineAnnealingWarmRestarts'],
+    [{ policy: 'one_cycle', maxLr: 0.1, totalSteps: 100 }, 'OneCycleLR'],
+  ])('%o → %s', (json, scheduler) => {
+    const code = pytorchCode(parseScheduleSpec(json), options);
+    expect(readPyTorchCode(code).scheduler?.name ?? null).toBe(scheduler);
+    if (scheduler) expect(code).toContain('#         scheduler.step()');
+  });
+
+  it("sets cycle_momentum explicitly, since torch's default (True) differs from the spec's", () => {
+    const code = pytorchCode(
+      parseScheduleSpec({ policy: 'one_cycle', maxLr: 0.1, totalSteps: 100 }),
+      options,
+    );
+    expect(code).toContain('cycle_momentum=False,');
+    expect(code).not.toContain('base_momentum');
+  });
+
+  it("writes the session's optimizer with the schedule's first LR", () => {
+    const spec = parseScheduleSpec({ policy: 'cosine_restarts', maxLr: 0.05, period: 10 });
+    expect(pytorchCode(spec, { ...options, optimizer: 'adam' })).toContain(
+      'optimizer = torch.optim.Adam(model.parameters(), lr=0.05)',
+    );
+    expect(pytorchCode(spec, options)).toContain(
+      'optimizer = torch.optim.SGD(model.parameters(), lr=0.05, momentum=0.9)',
+    );
+  });
+
+  it('says how long a cycle is in steps and epochs', () => {
+    const spec = parseScheduleSpec({
+      policy: 'triangular',
+      baseLr: 0.001,
+      maxLr: 0.006,
+      stepSize: 2000,
+    });
+    const code = pytorchCode(spec, options);
+    expect(code).toContain('One cycle is 4000 steps: 2000 up, 2000 down');
+    expect(code).toContain('4.65 epochs at batch size 64, 860 steps per epoch');
+    expect(code).toContain(`# Spec: ${JSON.stringify(spec)}`);
+  });
+});
+
+describe('cycled momentum follows what the optimizer can cycle', () => {
+  const cyclic = parseScheduleSpec({
+    policy: 'triangular',
+    baseLr: 0.001,
+    maxLr: 0.006,
+    stepSize: 10,
+    cycleMomentum: true,
+  });
+  const oneCycle = parseScheduleSpec({
+    policy: 'one_cycle',
+    maxLr: 0.1,
+    totalSteps: 100,
+    cycleMomentum: true,
+  });
+
+  it("OneCycleLR cycles Adam's beta1", () => {
+    expect(roundTrip(oneCycle, { ...options, optimizer: 'adam' })).toEqual(oneCycle);
+  });
+
+  it("CyclicLR cannot cycle Adam's beta1 in torch 1.13: it is left out, and the code says so", () => {
+    const code = pytorchCode(cyclic, { ...options, optimizer: 'adam' });
+    expect(code).toContain('cycle_momentum=False');
+    expect(prose(code)).toContain(
+      "torch 1.13's CyclicLR can only cycle SGD-style momentum (it raises for Adam), so beta1 stays fixed here.",
+    );
+    expect(roundTrip(cyclic, { ...options, optimizer: 'adam' })).toEqual({
+      ...cyclic,
+      cycleMomentum: false,
+    });
+  });
+
+  it.each(['sgd', 'adagrad', 'rmsprop', 'adadelta'] as const)(
+    '%s has no momentum to cycle, as in the playground',
+    (optimizer) => {
+      const code = pytorchCode(oneCycle, { ...options, optimizer });
+      expect(code).toContain('cycle_momentum=False');
+      expect(prose(code)).toContain('has none (the playground ignores it too)');
+    },
+  );
+});
+
+describe('reading torch arguments back', () => {
+  const read = (code: string) => pytorchArgsToSpec(readPyTorchCode(code));
+  const optimizer = 'optimizer = torch.optim.SGD(model.parameters(), lr=0.1, momentum=0.9)\n';
+
+  it("fills torch's defaults for arguments left out", () => {
+    const spec = read(
+      `${optimizer}scheduler = torch.optim.lr_scheduler.CyclicLR(optimizer, base_lr=0.01, max_lr=0.1)`,
+    );
+    expect(spec).toMatchObject({
+      policy: 'triangular',
+      stepSize: 2000,
+      cycleMomentum: true,
+      baseMomentum: 0.8,
+      maxMomentum: 0.9,
+    });
+  });
+
+  it('reads single-quoted strings and ignores comments', () => {
+    const spec = read(
+      `${optimizer}scheduler = torch.optim.lr_scheduler.OneCycleLR(  # a comment, with (parens)\n` +
+        `    optimizer, max_lr=0.1, total_steps=100, anneal_strategy='linear', cycle_momentum=False)`,
+    );
+    expect(spec).toMatchObject({ policy: 'one_cycle', anneal: 'linear', totalSteps: 100 });
+  });
+
+  it('names a scheduler without a playground policy', () => {
+    expect(() =>
+      read(`${optimizer}scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, lr_lambda=None)`),
+    ).toThrow(/scheduler LambdaLR has no playground policy; expected one of StepLR, /);
+  });
+
+  it('names an argument it cannot read', () => {
+    expect(() =>
+      read(
+        `${optimizer}scheduler = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=0.1, epochs=3, steps_per_epoch=10)`,
+      ),
+    ).toThrow('OneCycleLR argument epochs is not one the playground reads');
+  });
+
+  it('names an argument of the wrong type', () => {
+    expect(() =>
+      read(`${optimizer}scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size="30")`),
+    ).toThrow('StepLR argument step_size must be a number (got 30)');
+  });
+
+  it('rejects values the playground cannot take, naming the spec field', () => {
+    const bad = () =>
+      read(
+        `${optimizer}scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=0, gamma=0.5)`,
+      );
+    expect(bad).toThrow(ScheduleSpecError);
+    expect(bad).toThrow('stepSize: must be at least 1');
+  });
+
+  it('needs the optimizer line for the LR', () => {
+    expect(() =>
+      read('scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=3)'),
+    ).toThrow(/no torch\.optim optimizer call found/);
+  });
+});

@@ -1,0 +1,134 @@
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { kerasCode, pytorchCode, type ExportOptions } from '../../core/codeExport';
+import { ASSUMED_TRAIN_SIZE, iterationsPerEpoch } from '../schedule/epochInfo';
+import { draftToSpec } from '../schedule/scheduleDraft';
+import { useAppStore } from '../store';
+
+const LANGUAGES = [
+  { id: 'pytorch', label: 'PyTorch', file: 'lr_schedule_pytorch.py', generate: pytorchCode },
+  { id: 'keras', label: 'Keras', file: 'lr_schedule_keras.py', generate: kerasCode },
+] as const;
+type LanguageIdx = 0 | 1;
+
+/**
+ * The current schedule as ready-to-paste PyTorch or Keras code with the session's optimizer:
+ * the same LR per batch as the preview. Copy it or download it as a .py file.
+ */
+export function CodeExportPanel() {
+  const spec = useAppStore((state) => state.lastValidSpec);
+  const stale = useAppStore((state) => !draftToSpec(state.draft).ok);
+  const optimizer = useAppStore((state) => state.session.optimizer);
+  const batchSize = useAppStore((state) => state.session.batchSize);
+  const trainSize = useAppStore((state) => state.engine.dataset?.trainSize ?? ASSUMED_TRAIN_SIZE);
+  const [languageIdx, setLanguageIdx] = useState<LanguageIdx>(0);
+  const [message, setMessage] = useState<string | null>(null);
+  const codeRef = useRef<HTMLPreElement>(null);
+  const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
+
+  const language = LANGUAGES[languageIdx];
+  const options: ExportOptions = {
+    optimizer,
+    batchSize,
+    iterationsPerEpoch: iterationsPerEpoch(trainSize, batchSize),
+  };
+  const code = language.generate(spec, options);
+
+  const choose = (idx: LanguageIdx) => {
+    setLanguageIdx(idx);
+    setMessage(null);
+  };
+
+  /** Arrow keys move between the two tabs (the ARIA tabs pattern). */
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>, idx: LanguageIdx) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    const next: LanguageIdx = idx === 0 ? 1 : 0;
+    choose(next);
+    tabRefs.current[next]?.focus();
+  };
+
+  const selectCode = () => {
+    const node = codeRef.current;
+    const selection = globalThis.getSelection?.();
+    if (!node || !selection) return;
+    selection.selectAllChildren(node);
+  };
+
+  const copy = async () => {
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard access');
+      await navigator.clipboard.writeText(code);
+      setMessage(`Copied the ${language.label} code.`);
+    } catch {
+      selectCode();
+      setMessage('The browser did not allow copying: the code is selected, press Ctrl+C (⌘C).');
+    }
+  };
+
+  const download = () => {
+    const url = URL.createObjectURL(new Blob([code], { type: 'text/x-python' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = language.file;
+    link.click();
+    URL.revokeObjectURL(url);
+    setMessage(`Saved ${language.file}.`);
+  };
+
+  return (
+    <section className="code-export" aria-labelledby="code-export-heading">
+      <div className="toolbar">
+        <h2 id="code-export-heading">Schedule as code</h2>
+        <div className="code-export-tabs" role="tablist" aria-label="Language">
+          {LANGUAGES.map((entry, idx) => (
+            <button
+              key={entry.id}
+              ref={(node) => {
+                tabRefs.current[idx] = node;
+              }}
+              type="button"
+              role="tab"
+              id={`code-export-tab-${entry.id}`}
+              aria-selected={idx === languageIdx}
+              aria-controls="code-export-code"
+              tabIndex={idx === languageIdx ? 0 : -1}
+              onClick={() => choose(idx as LanguageIdx)}
+              onKeyDown={(event) => onTabKey(event, idx as LanguageIdx)}
+            >
+              {entry.label}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="secondary" onClick={() => void copy()}>
+          Copy
+        </button>
+        <button type="button" className="secondary" onClick={download}>
+          Download .py
+        </button>
+      </div>
+      <p className="field-hint">
+        The same LR per batch as the preview, for the session&apos;s optimizer and batch size{' '}
+        {batchSize}.
+      </p>
+      {stale ? (
+        <p className="stale-note" role="status">
+          Showing the last valid schedule until the highlighted field is fixed.
+        </p>
+      ) : null}
+      <pre
+        ref={codeRef}
+        id="code-export-code"
+        className="code-export-code"
+        role="tabpanel"
+        aria-labelledby={`code-export-tab-${language.id}`}
+        tabIndex={0}
+        data-testid="code-export-code"
+      >
+        <code>{code}</code>
+      </pre>
+      <p className="code-export-message" role="status">
+        {message}
+      </p>
+    </section>
+  );
+}
