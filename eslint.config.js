@@ -22,6 +22,7 @@ export default tseslint.config(
       'public',
       'test-results',
       'playwright-report',
+      'bench-results',
       'tests/golden',
     ],
   },

@@ -93,6 +93,7 @@ function fillSeries(n: number): void {
         cycleNum: cycle.cycleNum,
         ensembleAccuracy: ensemble ? Math.min(1, measured + 0.0025) : null,
         ensembleSize: ensemble ? snapshots : 0,
+        ensembleByM: [],
       });
     }
   }

@@ -6,6 +6,7 @@ import type {
   SessionConfig,
   TrainConfig,
 } from '../engine/training/engineEvents';
+import type { ModelFiles } from '../engine/model/exportLayersModel';
 import type { DatasetInfo } from '../engine/training/engineSession';
 import type { TrainEnd } from '../engine/training/trainingRun';
 
@@ -20,6 +21,7 @@ export type {
   BackendReport,
   DatasetInfo,
   EngineEvent,
+  ModelFiles,
   RangeTestConfig,
   RangeTestEnd,
   SessionConfig,
@@ -70,6 +72,11 @@ export interface EngineApi {
   step(): Promise<void>;
   stop(): Promise<void>;
   stopAtEndOfCycle(): Promise<void>;
+  /**
+   * The current weights as a TF.js layers model (`tf.loadLayersModel`), with model.json naming
+   * the weights file `weightsFileName`; refused while a run is in progress.
+   */
+  exportModel(weightsFileName: string): Promise<ModelFiles>;
   /** Live tensor count, for leak checks. */
   numTensors(): Promise<number>;
 }

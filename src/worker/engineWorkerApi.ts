@@ -5,6 +5,7 @@ import { fetchAssetReader } from '../engine/data/assetReader';
 import type { Dataset } from '../engine/data/imageSet';
 import { loadDataset } from '../engine/data/loadDataset';
 import { syntheticDataset } from '../engine/data/synthetic';
+import { exportLayersModel } from '../engine/model/exportLayersModel';
 import type { EngineEvent } from '../engine/training/engineEvents';
 import { EngineSession } from '../engine/training/engineSession';
 import type { EngineApi, InitOptions, InitResult } from './contract';
@@ -75,6 +76,19 @@ export class EngineWorkerApi implements EngineApi {
 
   async stopAtEndOfCycle() {
     this.session?.stopAtEndOfCycle();
+  }
+
+  async exportModel(weightsFileName: string) {
+    const session = this.current();
+    if (session.busy)
+      throw new Error('Cannot export the model while a run is in progress; stop it first.');
+    const weights = session.weights();
+    try {
+      const files = await exportLayersModel(session.sessionConfig.model, weights, weightsFileName);
+      return Comlink.transfer(files, [files.weights]);
+    } finally {
+      tf.dispose(Object.values(weights));
+    }
   }
 
   async numTensors() {

@@ -102,6 +102,12 @@ export interface ValidationResult {
   /** Accuracy of the average softmax of the kept snapshots, at cycle ends once there are two. */
   ensembleAccuracy: number | null;
   ensembleSize: number;
+  /**
+   * At cycle ends with snapshots on: index m - 1 holds the accuracy of the ensemble of the
+   * newest m snapshots (index 0 is this cycle's snapshot alone), for every m up to the number
+   * kept; its last entry is `ensembleAccuracy` once two are kept. Empty elsewhere.
+   */
+  ensembleByM: number[];
 }
 
 export interface TestResult {

@@ -239,6 +239,37 @@ describe('training', () => {
     tf.dispose([initial, trained, again].flatMap((w) => Object.values(w)));
     engine.dispose();
   });
+
+  it('gives every race leg the same start: two resets, even across optimizers and range tests, train on bitwise-identical weights and batches', async () => {
+    const { engine, events } = session({ augment: true });
+    /** One leg as a race runs it: reset, then train; returns its per-step losses and accuracies. */
+    const leg = async (change: Partial<SessionConfig>) => {
+      engine.reset(change);
+      const start = engine.weights();
+      const from = events.length;
+      await engine.train(fixedRun(0.02, 12));
+      const chunks = ofType(events.slice(from), 'trainProgress');
+      return {
+        start,
+        losses: series(chunks, (c) => c.loss),
+        accuracies: series(chunks, (c) => c.accuracy),
+      };
+    };
+    const first = await leg({ optimizer: 'sgdMomentum' });
+    // In between: other legs train with another optimizer and run a range test first.
+    await leg({ optimizer: 'adam' });
+    await engine.rangeTest({ ...DEFAULT_RANGE_TEST, numIter: 10 });
+    const second = await leg({ optimizer: 'sgdMomentum' });
+
+    expect(await bitwise(first.start, second.start)).toBe(true);
+    // Per-step losses and batch accuracies agree bit for bit only when every batch (and every
+    // augmentation shift and dropout mask) is the same.
+    expect(second.losses).toHaveLength(12);
+    expect(second.losses).toEqual(first.losses);
+    expect(second.accuracies).toEqual(first.accuracies);
+    tf.dispose([first.start, second.start].flatMap((w) => Object.values(w)));
+    engine.dispose();
+  });
 });
 
 describe('memory', () => {
@@ -260,7 +291,7 @@ describe('memory', () => {
       maxSnapshots: 2,
       testAtEnd: false,
     };
-    // Warm up once so lazily created tensors (scratch model, optimizer slots) exist.
+    // Warm up once so lazily created tensors (optimizer slots) exist.
     await engine.rangeTest(rangeTest);
     await engine.train(train);
     const start = tf.memory().numTensors;

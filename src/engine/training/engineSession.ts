@@ -35,7 +35,6 @@ export class EngineSession {
   private model: Cnn;
   private optimizer: Optimizer;
   private trainStream: BatchStream;
-  private scratch: Cnn | null = null;
   private run: TrainingRun | null = null;
   private rangeTestStop: { requested: boolean } | null = null;
 
@@ -115,7 +114,6 @@ export class EngineSession {
         stream: this.trainStream,
         dataset: this.dataset,
         seed: this.config.seed,
-        scratchModel: () => (this.scratch ??= createCnn(this.config.model, this.config.seed)),
         emit: this.emit,
       },
       config,
@@ -160,8 +158,6 @@ export class EngineSession {
     checkConfig(next);
     this.optimizer.dispose();
     this.model.dispose();
-    this.scratch?.dispose();
-    this.scratch = null;
     this.config = next;
     this.model = createCnn(next.model, next.seed);
     this.optimizer = createOptimizer(next.optimizer, this.model.params);
@@ -177,7 +173,6 @@ export class EngineSession {
     this.stop();
     this.optimizer.dispose();
     this.model.dispose();
-    this.scratch?.dispose();
   }
 
   private newTrainStream(): BatchStream {

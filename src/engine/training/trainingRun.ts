@@ -1,8 +1,7 @@
-import * as tf from '@tensorflow/tfjs';
 import { cycleAt, lrAt, momentumAt, type ScheduleSpec } from '../../core';
 import type { Dataset } from '../data/imageSet';
 import { deriveSeed } from '../data/seededRandom';
-import type { Cnn, WeightSnapshot } from '../model/cnn';
+import type { Cnn } from '../model/cnn';
 import type { Optimizer } from '../optimizers/optimizer';
 import type { OptimizerName } from '../optimizers/updateRules';
 import type { BatchStream } from './batchStream';
@@ -13,7 +12,8 @@ import type {
   TrainStopReason,
   ValidationResult,
 } from './engineEvents';
-import { ensembleAccuracy, evaluate } from './evaluate';
+import { evaluate, evaluateWithProbabilities } from './evaluate';
+import { accuracyByEnsembleSize } from './snapshotEnsemble';
 import { hyperFor, stepOnce } from './stepOnce';
 import { StepRecorder } from './stepRecorder';
 import { yieldToEventLoop } from './yieldToEventLoop';
@@ -25,8 +25,6 @@ export interface TrainContext {
   stream: BatchStream;
   dataset: Dataset;
   seed: number;
-  /** A second model of the same shape, for evaluating snapshots without touching `model`. */
-  scratchModel: () => Cnn;
   emit: EmitEvent;
 }
 
@@ -57,10 +55,13 @@ export function runIterations(
   );
 }
 
+/** Snapshots kept for the ensemble, at most (each costs validation count × classes floats). */
+const MAX_SNAPSHOTS = 20;
+
 /**
  * One training run under a schedule: sets the LR (and momentum or beta1) before every step,
- * validates on a cadence and at every cycle end, keeps a weight snapshot at each cycle end for
- * the ensemble, and can be paused, resumed, single-stepped and stopped between any two steps.
+ * validates on a cadence and at every cycle end, keeps a snapshot at each cycle end for the
+ * ensemble, and can be paused, resumed, single-stepped and stopped between any two steps.
  */
 export class TrainingRun {
   private paused = false;
@@ -68,7 +69,11 @@ export class TrainingRun {
   private wake: (() => void) | null = null;
   private stopRequested = false;
   private stopAtCycleEnd = false;
-  private readonly snapshots: WeightSnapshot[] = [];
+  /**
+   * The snapshots, oldest first, as their softmax outputs on the validation set: all the
+   * ensemble needs of them, and they never change once taken.
+   */
+  private readonly snapshots: Float32Array[] = [];
 
   constructor(
     private readonly ctx: TrainContext,
@@ -106,6 +111,14 @@ export class TrainingRun {
     const spec = config.schedule;
     const perEpoch = ctx.stream.iterationsPerEpoch;
     const total = runIterations(spec, config.length, perEpoch);
+    if (!(Number.isInteger(config.maxSnapshots) && config.maxSnapshots >= 0)) {
+      throw new RangeError(`maxSnapshots must be a whole number ≥ 0, got ${config.maxSnapshots}`);
+    }
+    if (config.maxSnapshots > MAX_SNAPSHOTS) {
+      throw new RangeError(
+        `maxSnapshots must be at most ${MAX_SNAPSHOTS}, got ${config.maxSnapshots}`,
+      );
+    }
     const cycled = momentumAt(spec, 0) !== undefined;
     const recorder = new StepRecorder(['lr', 'momentum', 'loss', 'accuracy'] as const);
     const started = performance.now();
@@ -182,7 +195,6 @@ export class TrainingRun {
           break;
         }
         const cycle = cycleAt(spec, k);
-        if (cycle.isCycleEnd && config.maxSnapshots > 0) this.keepSnapshot();
         if ((k + 1) % config.validateEvery === 0 || cycle.isCycleEnd) {
           flush();
           await this.validate(k + 1, cycle.isCycleEnd, cycle.cycleNum);
@@ -206,33 +218,30 @@ export class TrainingRun {
         ctx.emit({ type: 'test', iteration: k, ...test });
       }
     } finally {
-      tf.dispose(this.snapshots.flatMap((snapshot) => Object.values(snapshot)));
       this.snapshots.length = 0;
     }
     ctx.emit({ type: 'trainState', state: 'ended', reason, message });
     return { reason, message, iterations: k, wallMs: performance.now() - started };
   }
 
-  private keepSnapshot(): void {
-    this.snapshots.push(this.ctx.model.getWeights());
-    while (this.snapshots.length > this.config.maxSnapshots) {
-      const oldest = this.snapshots.shift();
-      if (oldest) tf.dispose(Object.values(oldest));
-    }
-  }
-
+  /** Validation loss and accuracy; at a cycle end also the snapshot ensembles of every size. */
   private async validate(iteration: number, isCycleEnd: boolean, cycleNum: number): Promise<void> {
-    const { ctx } = this;
-    const single = await evaluate(ctx.model, ctx.dataset.validation);
-    const members = isCycleEnd ? this.snapshots.length : 0;
-    const ensemble =
-      members >= 2
-        ? await ensembleAccuracy(ctx.dataset.validation, members, (i) => {
-            const scratch = ctx.scratchModel();
-            scratch.setWeights(this.snapshots[i]);
-            return scratch;
-          })
-        : null;
+    const { ctx, config } = this;
+    const set = ctx.dataset.validation;
+    const snapshot = isCycleEnd && config.maxSnapshots > 0;
+    let single: { loss: number; accuracy: number };
+    let ensembleByM: number[] = [];
+    if (snapshot) {
+      // The snapshot is the model as it is now: its outputs come from this very evaluation.
+      const measured = await evaluateWithProbabilities(ctx.model, set);
+      this.snapshots.push(measured.probabilities);
+      if (this.snapshots.length > config.maxSnapshots) this.snapshots.shift();
+      ensembleByM = accuracyByEnsembleSize(this.snapshots, set.labels, set.numClasses);
+      single = measured;
+    } else {
+      single = await evaluate(ctx.model, set);
+    }
+    const members = ensembleByM.length;
     const result: ValidationResult = {
       type: 'validation',
       iteration,
@@ -240,8 +249,9 @@ export class TrainingRun {
       accuracy: single.accuracy,
       isCycleEnd,
       cycleNum,
-      ensembleAccuracy: ensemble,
-      ensembleSize: ensemble === null ? 0 : members,
+      ensembleAccuracy: members >= 2 ? ensembleByM[members - 1] : null,
+      ensembleSize: members >= 2 ? members : 0,
+      ensembleByM,
     };
     ctx.emit(result);
   }

@@ -1,5 +1,8 @@
-import type { EngineEvent, SessionConfig } from '../../worker/contract';
+import type { ScheduleSpec } from '../../core';
+import type { EngineEvent, RunLength, SessionConfig, TrainEnd } from '../../worker/contract';
+import { keepRangeTest, keepTrainingRun } from '../runs/liveRuns';
 import { draftToSpec } from '../schedule/scheduleDraft';
+import { snapshotCountError } from '../snapshots/snapshotCount';
 import {
   appendRangeTest,
   appendTraining,
@@ -36,6 +39,7 @@ function onEvent(event: EngineEvent): void {
       break;
     case 'rangeTestEnd':
       store.setRangeTest({ status: 'done', end: event });
+      keepRangeTest(event);
       scheduleBump();
       break;
     case 'trainProgress':
@@ -63,6 +67,7 @@ function onEvent(event: EngineEvent): void {
           ? { endReason: event.reason ?? null, message: event.message ?? null }
           : {}),
       });
+      if (event.state === 'ended') keepTrainingRun(event);
       break;
   }
 }
@@ -73,8 +78,12 @@ function onCrash(message: string): void {
     status: 'crashed',
     error: `The engine crashed: ${message}. Restart it to go on.`,
   });
-  if (store.rangeTest.status === 'running') store.setRangeTest({ status: 'done' });
+  if (store.rangeTest.status === 'running') {
+    store.setRangeTest({ status: 'done' });
+    keepRangeTest({ reason: 'crashed', message: `The engine crashed: ${message}` });
+  }
   if (store.training.status === 'running' || store.training.status === 'paused') {
+    keepTrainingRun({ reason: 'crashed', message: `The engine crashed: ${message}` });
     store.setTraining({
       status: 'ended',
       endReason: 'stopped',
@@ -118,30 +127,47 @@ export async function runRangeTest(): Promise<void> {
     await client.api.rangeTest(rangeTest.config);
   } catch (error) {
     setRangeTest({ status: 'done' });
+    keepRangeTest({ reason: 'failed', message: messageOf(error) });
     setEngine({ error: `Range test failed: ${messageOf(error)}` });
   }
 }
 
 /** Why Train cannot run now, or null when it can. */
 export function trainBlocker(): string | null {
-  const { draft, engine, rangeTest, training } = useAppStore.getState();
+  const { draft, engine, rangeTest, training, race } = useAppStore.getState();
   if (engine.status !== 'ready') return 'The engine is not ready.';
+  if (race.status === 'running') return 'Wait for the race to finish (or stop it).';
   if (rangeTest.status === 'running') return 'Wait for the range test to finish.';
   if (training.status === 'running' || training.status === 'paused')
     return 'Training is already running.';
+  const snapshots = snapshotCountError(training.maxSnapshots);
+  if (snapshots) return snapshots;
   const parsed = draftToSpec(draft);
   return parsed.ok ? null : `Fix the schedule first: ${parsed.error.message}.`;
 }
 
 /** Trains under the current schedule for the chosen length. */
 export async function train(): Promise<void> {
-  const { draft, training, engine, setTraining, setEngine } = useAppStore.getState();
+  const { draft, training } = useAppStore.getState();
   const parsed = draftToSpec(draft);
-  if (!parsed.ok || !engine.dataset) return;
+  if (parsed.ok) await trainWith(parsed.spec, training.length);
+}
+
+/**
+ * Trains from the current weights under `spec` for `length`, shown live on the training charts
+ * (Train and each leg of a race). Resolves with how the run ended, or null when it failed.
+ */
+export async function trainWith(
+  spec: ScheduleSpec,
+  length: RunLength,
+  options: { validateEvery?: number } = {},
+): Promise<TrainEnd | null> {
+  const { engine, setTraining, setEngine } = useAppStore.getState();
+  if (!engine.dataset) return null;
   clearTrainingSeries();
   setTraining({
     status: 'running',
-    runSpec: parsed.spec,
+    runSpec: spec,
     iteration: 0,
     totalIterations: 0,
     lastValidation: null,
@@ -151,17 +177,20 @@ export async function train(): Promise<void> {
   });
   useAppStore.getState().bumpSeries();
   try {
-    await client.api.train({
-      schedule: parsed.spec,
-      length: training.length,
+    return await client.api.train({
+      schedule: spec,
+      length,
       // Four validations an epoch: enough points for the accuracy curve, little time lost.
-      validateEvery: Math.max(1, Math.round(engine.dataset.iterationsPerEpoch / 4)),
-      maxSnapshots: 5,
+      validateEvery:
+        options.validateEvery ?? Math.max(1, Math.round(engine.dataset.iterationsPerEpoch / 4)),
+      maxSnapshots: useAppStore.getState().training.maxSnapshots,
       testAtEnd: false,
     });
   } catch (error) {
     setTraining({ status: 'ended', endReason: 'stopped', message: messageOf(error) });
+    keepTrainingRun({ reason: 'failed', message: messageOf(error) });
     setEngine({ error: `Training failed: ${messageOf(error)}` });
+    return null;
   }
 }
 
@@ -170,9 +199,10 @@ export const resume = () => client.api.resume();
 export const step = () => client.api.step();
 export const stop = () => client.api.stop();
 export const stopAtEndOfCycle = () => client.api.stopAtEndOfCycle();
+export const exportModel = (weightsFileName: string) => client.api.exportModel(weightsFileName);
 
-/** Back to the seed's initial weights; charts of the last run are cleared. */
-export async function reset(): Promise<void> {
+/** Back to the seed's initial weights; charts of the last run are cleared. False when it failed. */
+export async function reset(): Promise<boolean> {
   const { session, setTraining, setEngine } = useAppStore.getState();
   try {
     await client.api.reset({
@@ -192,8 +222,10 @@ export async function reset(): Promise<void> {
       message: null,
     });
     useAppStore.getState().bumpSeries();
+    return true;
   } catch (error) {
     setEngine({ error: `Reset failed: ${messageOf(error)}` });
+    return false;
   }
 }
 

@@ -11,7 +11,9 @@ import {
   train,
   trainBlocker,
 } from '../engine/engineActions';
+import { SnapshotCountField } from '../snapshots/SnapshotCountField';
 import { useAppStore } from '../store';
+import { ModelDownloadButton } from './ModelDownloadButton';
 
 const UNITS: { value: RunLength['unit']; label: string }[] = [
   { value: 'epochs', label: 'epochs' },
@@ -89,6 +91,7 @@ export function TrainingPanel() {
           </select>
         </div>
       </div>
+      <SnapshotCountField />
       <div className="button-row">
         <button
           type="button"
@@ -143,6 +146,7 @@ export function TrainingPanel() {
       ) : (
         <p className="field-hint">Space pauses and resumes.</p>
       )}
+      <ModelDownloadButton />
     </section>
   );
 }

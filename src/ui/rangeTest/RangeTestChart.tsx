@@ -13,8 +13,11 @@ import {
   YAxis,
   usePlotArea,
 } from 'recharts';
+import { ChartPngButton } from '../charts/ChartPngButton';
 import { minMaxIndices } from '../charts/downsample';
 import { formatRate } from '../format';
+import { RangeTestOverlayPaths } from '../runs/RangeTestOverlayPaths';
+import { overlayLegend, sweepSpan, useRangeTestOverlays } from '../runs/runOverlays';
 import { rangeTestSeries } from '../series/runSeries';
 import type { RangeTestConfig } from '../../worker/contract';
 import { useAppStore } from '../store';
@@ -234,17 +237,20 @@ export function RangeTestChart() {
   const draggingRef = useRef(false);
 
   const rows = useMemo(() => chartRows(recorded, curve), [recorded, curve]);
+  const overlays = useRangeTestOverlays();
   const numPoints = recorded.lrs.length;
-  const top = lossTop(curve);
+  const top = Math.max(
+    ...(numPoints > 0 ? [curve] : []).concat(overlays.map((run) => run.curve)).map(lossTop),
+  );
   const first = recorded.lrs[0];
   const last = recorded.lrs[numPoints - 1];
   // While running, keep the whole sweep in view so the curve grows into it.
-  const domain: [number, number] = [
-    first,
-    status === 'running' && endLr > last ? endLr : Math.max(last, first * 1.01),
-  ];
+  const domain = sweepSpan(
+    overlays,
+    numPoints > 0 ? [first, status === 'running' && endLr > last ? endLr : last] : null,
+  );
 
-  if (numPoints === 0) {
+  if (numPoints === 0 && overlays.length === 0) {
     return (
       <figure
         className="chart range-test-chart range-test-empty"
@@ -359,7 +365,9 @@ export function RangeTestChart() {
               labelFormatter={(lr) => `LR ${formatRate(Number(lr))}`}
               itemSorter={(item) => SERIES_ORDER.indexOf(String(item.dataKey))}
             />
-            <Legend verticalAlign="top" itemSorter={null} wrapperStyle={{ paddingBottom: 6 }} />
+            {numPoints > 0 ? (
+              <Legend verticalAlign="top" itemSorter={null} wrapperStyle={{ paddingBottom: 6 }} />
+            ) : null}
             <Line
               yAxisId="loss"
               dataKey="raw"
@@ -473,6 +481,7 @@ export function RangeTestChart() {
                 />
               );
             })}
+            <RangeTestOverlayPaths overlays={overlays} />
           </LineChart>
         </ResponsiveContainer>
       </div>
@@ -491,8 +500,35 @@ export function RangeTestChart() {
             ))}
           </ul>
         ) : null}
+        {overlays.length > 0 ? (
+          <ul className="range-test-key" aria-label="Kept range tests shown">
+            {overlays.map((run) => (
+              <li key={run.id}>
+                <span
+                  className="kept-run-swatch"
+                  style={{ background: run.color }}
+                  aria-hidden="true"
+                />
+                {run.name} (smoothed loss)
+              </li>
+            ))}
+          </ul>
+        ) : null}
         <span className="field-hint">
-          Click or drag on the chart to set Max LR; Base LR follows at Max LR / {ratio}.
+          Click or drag on the chart to set Max LR; Base LR follows at Max LR / {ratio}.{' '}
+          <ChartPngButton
+            title="Range test: loss and accuracy against learning rate"
+            legend={[
+              ...(numPoints > 0
+                ? [
+                    { label: 'Loss (smoothed)', color: '#1f6feb' },
+                    { label: 'Batch accuracy (smoothed)', color: '#d97706' },
+                  ]
+                : []),
+              ...overlayLegend(overlays),
+            ]}
+            fileName="range-test-chart"
+          />
         </span>
       </figcaption>
     </figure>

@@ -115,6 +115,22 @@ export function draftToSpec(
   return safeParseScheduleSpec(draftToJson(draft));
 }
 
+/**
+ * The draft that shows a valid spec; fields the spec lacks keep `base`'s values. A spec that
+ * does not cycle momentum says nothing about its bounds, so the draft keeps base's.
+ */
+export function specToDraft(spec: ScheduleSpec, base: ScheduleDraft): ScheduleDraft {
+  const draft: ScheduleDraft = { ...base, ...spec, stepSizeDown: null };
+  if ('stepSizeDown' in spec && spec.stepSizeDown !== undefined) {
+    draft.stepSizeDown = spec.stepSizeDown;
+  }
+  if (!('cycleMomentum' in spec && spec.cycleMomentum)) {
+    draft.baseMomentum = base.baseMomentum;
+    draft.maxMomentum = base.maxMomentum;
+  }
+  return draft;
+}
+
 function withStepSizeDown(spec: ScheduleSpec): Partial<ScheduleDraft> {
   return 'stepSizeDown' in spec && spec.stepSizeDown !== undefined
     ? { stepSizeDown: spec.stepSizeDown }

@@ -1,12 +1,22 @@
 import { create } from 'zustand';
 import { createEngineSlice, type EngineSlice } from './engineSlice';
+import { createRaceSlice, type RaceSlice } from './raceSlice';
 import { createRangeTestSlice, type RangeTestSlice } from './rangeTestSlice';
+import { createRunsSlice, type RunsSlice } from './runsSlice';
 import { createScheduleSlice, type ScheduleSlice } from './scheduleSlice';
 import { createSessionSlice, type SessionSlice } from './sessionSlice';
+import { createShareSlice, type ShareSlice } from './shareSlice';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 
 /** The UI's state: one store merged from slices, one per concern. */
-export type AppState = ScheduleSlice & SessionSlice & EngineSlice & RangeTestSlice & TrainingSlice;
+export type AppState = ScheduleSlice &
+  SessionSlice &
+  EngineSlice &
+  RangeTestSlice &
+  TrainingSlice &
+  ShareSlice &
+  RunsSlice &
+  RaceSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createScheduleSlice(...args),
@@ -14,4 +24,7 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createEngineSlice(...args),
   ...createRangeTestSlice(...args),
   ...createTrainingSlice(...args),
+  ...createShareSlice(...args),
+  ...createRunsSlice(...args),
+  ...createRaceSlice(...args),
 }));

@@ -6,6 +6,7 @@ import type {
   TrainStopReason,
   ValidationResult,
 } from '../../worker/contract';
+import { DEFAULT_SNAPSHOTS } from '../snapshots/snapshotCount';
 
 export type TrainingStatus = 'idle' | 'running' | 'paused' | 'ended';
 
@@ -13,6 +14,8 @@ export interface TrainingSlice {
   training: {
     status: TrainingStatus;
     length: RunLength;
+    /** Snapshots the ensemble keeps, one per cycle end, oldest dropped first. */
+    maxSnapshots: number;
     /** The schedule the current (or last) run trains with; the form may have moved on since. */
     runSpec: ScheduleSpec | null;
     /** Steps recorded so far in this run. */
@@ -35,6 +38,7 @@ export const createTrainingSlice: StateCreator<TrainingSlice> = (set) => ({
   training: {
     status: 'idle',
     length: { unit: 'epochs', value: 1 },
+    maxSnapshots: DEFAULT_SNAPSHOTS,
     runSpec: null,
     iteration: 0,
     totalIterations: 0,

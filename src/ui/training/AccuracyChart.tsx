@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ComposedChart, ResponsiveContainer } from 'recharts';
 import { FASTAI_SMOOTHING, smoothLosses } from '../../core';
+import { overlayLegend, useTrainingOverlays } from '../runs/runOverlays';
 import { trainingSeries } from '../series/runSeries';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
@@ -64,10 +65,16 @@ function accuracyData() {
 export function AccuracyChart({ view }: { view: TrainingView }) {
   const [zoom, setZoom] = useState(false);
   const data = useSeriesMemo(view.seriesVersion, accuracyData);
+  const overlays = useTrainingOverlays();
   const cyclic = view.boundaries.length > 0;
   // Zoomed: the axis fits what comes after the first quarter of the run (the fast early climb).
   const axis = accuracyAxis(
-    [data.train, data.validation, data.ensemble],
+    [
+      data.train,
+      data.validation,
+      data.ensemble,
+      ...overlays.flatMap((run) => [run.trainAccuracy, run.validation]),
+    ],
     zoom ? view.recorded / 4 : 0,
   );
   const fine = axis.domain[1] - axis.domain[0] < 0.05;
@@ -78,6 +85,7 @@ export function AccuracyChart({ view }: { view: TrainingView }) {
     ...(data.ensemble.xs.length > 0
       ? [{ label: 'Snapshot ensemble', color: ENSEMBLE, mark: 'diamond' } as const]
       : []),
+    ...overlayLegend(overlays),
   ];
 
   return (
@@ -86,7 +94,11 @@ export function AccuracyChart({ view }: { view: TrainingView }) {
       label="Training accuracy (smoothed) and validation accuracy by iteration"
       testId="accuracy-chart"
       legend={legend}
-      emptyNote={data.train.xs.length === 0 ? 'Accuracy appears here once training starts.' : null}
+      emptyNote={
+        data.train.xs.length === 0 && overlays.length === 0
+          ? 'Accuracy appears here once training starts.'
+          : null
+      }
       controls={
         <>
           {data.summary ? <span className="training-chart-summary">{data.summary}</span> : null}
@@ -113,6 +125,12 @@ export function AccuracyChart({ view }: { view: TrainingView }) {
             style="bands"
           />
           <PlotClip>
+            {overlays.map((run) => (
+              <g key={run.id}>
+                <SeriesPath series={run.trainAccuracy} color={run.color} width={1} dash="4 3" />
+                <SeriesPath series={run.validation} color={run.color} width={2} />
+              </g>
+            ))}
             <SeriesPath series={data.train} color={TRAIN} />
             <SeriesPath
               series={data.validation}

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { ChartPngButton } from '../charts/ChartPngButton';
 import { ChartLegend, type LegendItem } from './ChartLegend';
 
 interface ChartFigureProps {
@@ -28,6 +29,7 @@ export function ChartFigure({
       <figcaption className="training-chart-head">
         <span className="training-chart-title">{title}</span>
         {controls}
+        <ChartPngButton title={title} legend={legend} fileName={testId} />
       </figcaption>
       <ChartLegend items={legend} />
       <div className="training-chart-plot">

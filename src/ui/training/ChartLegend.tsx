@@ -10,8 +10,8 @@ export interface LegendItem {
 export function ChartLegend({ items }: { items: readonly LegendItem[] }) {
   return (
     <ul className="training-legend">
-      {items.map((item) => (
-        <li key={item.label}>
+      {items.map((item, i) => (
+        <li key={`${i}:${item.label}`}>
           <svg width="18" height="10" aria-hidden="true">
             {item.mark === 'star' || item.mark === 'diamond' ? (
               <Symbols type={item.mark} cx={9} cy={5} size={50} fill={item.color} />

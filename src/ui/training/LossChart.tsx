@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ComposedChart, ResponsiveContainer } from 'recharts';
 import { FASTAI_SMOOTHING, smoothLosses } from '../../core';
+import { overlayLegend, useTrainingOverlays } from '../runs/runOverlays';
 import { trainingSeries } from '../series/runSeries';
 import { ChartFigure } from './ChartFigure';
 import type { LegendItem } from './ChartLegend';
@@ -31,15 +32,20 @@ export function LossChart({ view }: { view: TrainingView }) {
     const { xs, ys } = sampleSteps({ raw, smoothed: smoothLosses(raw, FASTAI_SMOOTHING) }, 'raw');
     return { raw: { xs, ys: ys.raw }, smoothed: { xs, ys: ys.smoothed } };
   });
-  const axis = positiveAxis([loss.raw], logLoss);
+  const overlays = useTrainingOverlays();
+  const axis = positiveAxis([loss.raw, ...overlays.map((run) => run.loss)], logLoss);
 
   return (
     <ChartFigure
       title="Loss"
       label="Training loss by iteration"
       testId="loss-chart"
-      legend={LEGEND}
-      emptyNote={loss.raw.xs.length === 0 ? 'The loss appears here once training starts.' : null}
+      legend={[...LEGEND, ...overlayLegend(overlays)]}
+      emptyNote={
+        loss.raw.xs.length === 0 && overlays.length === 0
+          ? 'The loss appears here once training starts.'
+          : null
+      }
       controls={
         <label className="inline training-chart-toggle">
           <input
@@ -57,6 +63,9 @@ export function LossChart({ view }: { view: TrainingView }) {
           {view.xAxis}
           <ValueAxis axis={axis} format={formatLoss} log={logLoss} />
           <PlotClip>
+            {overlays.map((run) => (
+              <SeriesPath key={run.id} series={run.loss} color={run.color} width={1.5} />
+            ))}
             <SeriesPath series={loss.raw} color={RAW} width={1} />
             <SeriesPath series={loss.smoothed} color={SMOOTHED} width={2} />
           </PlotClip>

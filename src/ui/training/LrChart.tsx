@@ -1,5 +1,6 @@
 import { ComposedChart, ResponsiveContainer } from 'recharts';
 import { formatRate } from '../format';
+import { overlayLegend, useTrainingOverlays } from '../runs/runOverlays';
 import { trainingSeries } from '../series/runSeries';
 import { useAppStore } from '../store';
 import { ChartFigure } from './ChartFigure';
@@ -28,14 +29,15 @@ export function LrChart({ view }: { view: TrainingView }) {
     const { xs, ys } = sampleSteps({ lr: trainingSeries.lr.view() }, 'lr');
     return { xs, ys: ys.lr };
   });
-  const axis = positiveAxis([view.preview.lr, used], logY);
+  const overlays = useTrainingOverlays();
+  const axis = positiveAxis([view.preview.lr, used, ...overlays.map((run) => run.lr)], logY);
 
   return (
     <ChartFigure
       title="Learning rate"
       label="Learning rate by iteration"
       testId="lr-chart"
-      legend={LEGEND}
+      legend={[...LEGEND, ...overlayLegend(overlays)]}
     >
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <ComposedChart margin={CHART_MARGIN}>
@@ -48,6 +50,9 @@ export function LrChart({ view }: { view: TrainingView }) {
             style="lines"
           />
           <PlotClip>
+            {overlays.map((run) => (
+              <SeriesPath key={run.id} series={run.lr} color={run.color} />
+            ))}
             <SeriesPath series={view.preview.lr} color={PLANNED} dash="5 4" />
             <SeriesPath series={used} color={USED} width={2} />
           </PlotClip>

@@ -38,6 +38,7 @@ function validation(change: Partial<ValidationResult>): ValidationResult {
     cycleNum: 1,
     ensembleAccuracy: null,
     ensembleSize: 0,
+    ensembleByM: [],
     ...change,
   };
 }

@@ -1,6 +1,7 @@
 import { useMemo, type ReactElement } from 'react';
 import type { ScheduleSpec } from '../../core';
 import { ASSUMED_TRAIN_SIZE, iterationsPerEpoch } from '../schedule/epochInfo';
+import { longestShownTraining } from '../runs/runOverlays';
 import { trainingSeries } from '../series/runSeries';
 import { useAppStore } from '../store';
 import { iterationAxis } from './chartParts';
@@ -51,7 +52,8 @@ export function useTrainingView(): TrainingView {
   );
   // Re-read on every series bump (this hook subscribes to it): a plain number, no copy.
   const recorded = trainingSeries.lr.length;
-  const numIterations = Math.max(2, planned, recorded);
+  const longestKept = useAppStore((state) => longestShownTraining(state.runs.list));
+  const numIterations = Math.max(2, planned, recorded, longestKept);
   const boundaries = useMemo(() => cycleBoundaries(spec, numIterations), [spec, numIterations]);
   const preview = useMemo(() => previewSeries(spec, numIterations), [spec, numIterations]);
   const xAxis = useMemo(() => {

@@ -1,0 +1,146 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/** The policy race's legs, in the order the table lists them. */
+const POLICY_LEGS = [
+  'fixed, max/2',
+  'fixed, max',
+  'triangular',
+  'triangular2',
+  'exp_range',
+  'SGDR',
+  'one-cycle',
+];
+
+async function openReady(page: Page) {
+  await page.goto('/');
+  await expect(page.getByTestId('status')).toContainText('Backend: wasm', { timeout: 90_000 });
+}
+
+/** A short race: `iterations` per leg, the triangular step size fitted to it, a reachable target. */
+async function setUpShortRace(page: Page, iterations: number, targetPercent: number) {
+  await page
+    .getByRole('spinbutton', { name: 'Step size', exact: true })
+    .fill(String(iterations / 2));
+  await page.getByRole('combobox', { name: 'Race length unit' }).selectOption('iterations');
+  await page.getByLabel('Length of each leg').fill(String(iterations));
+  await page.getByLabel('Target validation accuracy (%)').fill(String(targetPercent));
+}
+
+const rows = (page: Page) => page.getByTestId('race-table').locator('tbody tr');
+
+/** A table cell's number, from "1,234", "97.50%" or "12.3 s"; NaN for "—". */
+async function numberIn(cell: Locator): Promise<number> {
+  const text = ((await cell.textContent()) ?? '').replace(/[,%s ]/g, '');
+  return text === '—' ? NaN : Number(text);
+}
+
+test.describe('races', () => {
+  test('a policy race on MNIST trains every policy from the same start and tabulates them', async ({
+    page,
+  }) => {
+    test.setTimeout(600_000);
+    await openReady(page);
+    await setUpShortRace(page, 100, 90);
+    await page.getByRole('button', { name: 'Start race' }).click();
+
+    await expect(page.getByTestId('race-progress-text')).toContainText('Leg 1 of 7');
+    // While a race runs, neither Train nor a range test can start, and the race says why.
+    await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Run range test' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Start race' })).toBeDisabled();
+    await expect(rows(page)).toHaveCount(7);
+    await expect(page.getByTestId('race-progress-text')).toContainText('Leg 3 of 7', {
+      timeout: 240_000,
+    });
+    await page.screenshot({ path: test.info().outputPath('race-running.png'), fullPage: true });
+
+    await expect(page.getByRole('button', { name: 'Start race' })).toBeEnabled({
+      timeout: 480_000,
+    });
+    await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+    for (const [i, label] of POLICY_LEGS.entries()) {
+      const row = rows(page).nth(i);
+      await expect(row.locator('th')).toHaveText(label);
+      await expect(row).toHaveAttribute('data-status', 'done');
+      const cells = row.locator('td');
+      const best = await numberIn(cells.nth(2));
+      const final = await numberIn(cells.nth(3));
+      expect(best).toBeGreaterThan(10);
+      expect(best).toBeLessThanOrEqual(100);
+      expect(final).toBeLessThanOrEqual(best);
+      expect(await numberIn(cells.nth(4))).toBeGreaterThan(0);
+      const toTarget = await numberIn(cells.nth(1));
+      if (!Number.isNaN(toTarget)) {
+        expect(best).toBeGreaterThanOrEqual(90);
+        expect(toTarget).toBeGreaterThan(0);
+        expect(toTarget).toBeLessThanOrEqual(100);
+      } else {
+        expect(best).toBeLessThan(90);
+      }
+    }
+    // The CLR legs learn this much in 100 steps: the race reaches its target somewhere.
+    await expect(rows(page).locator('td.race-win').first()).toBeVisible();
+    await expect(page.getByTestId('race-chart').locator('.training-line')).toHaveCount(8);
+    await page.getByTestId('race-table').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath('race-policy.png'), fullPage: true });
+  });
+
+  test('a stopped race keeps its finished legs and marks the one it stopped', async ({ page }) => {
+    test.setTimeout(300_000);
+    await openReady(page);
+    await setUpShortRace(page, 60, 90);
+    await page.getByRole('button', { name: 'Start race' }).click();
+    await expect(page.getByTestId('race-progress-text')).toContainText(
+      /Leg 2 of 7: fixed, max — iteration [1-9]/,
+      { timeout: 180_000 },
+    );
+    await page.getByRole('button', { name: 'Stop race' }).click();
+    await expect(page.getByRole('button', { name: 'Start race' })).toBeEnabled({
+      timeout: 60_000,
+    });
+
+    const first = rows(page).nth(0);
+    await expect(first).toHaveAttribute('data-status', 'done');
+    expect(await numberIn(first.locator('td').nth(2))).toBeGreaterThan(10);
+    await expect(rows(page).nth(1)).toHaveAttribute('data-status', 'cancelled');
+    await expect(rows(page).nth(1).locator('td').last()).toHaveText('cancelled');
+    for (let i = 2; i < 7; i++) {
+      await expect(rows(page).nth(i).locator('td').last()).toHaveText('not run');
+    }
+    await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+    await page.getByTestId('race-table').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath('race-stopped.png'), fullPage: true });
+  });
+
+  test('an optimizer race finds each optimizer its own bounds by a range test, then trains', async ({
+    page,
+  }) => {
+    test.setTimeout(300_000);
+    await openReady(page);
+    await page.getByRole('combobox', { name: 'Dataset' }).selectOption('synthetic');
+    await expect(page.getByRole('button', { name: 'Run range test' })).toBeEnabled({
+      timeout: 60_000,
+    });
+    await page.getByRole('radio', { name: 'Optimizer race' }).check();
+    await setUpShortRace(page, 40, 90);
+    await page.getByRole('button', { name: 'Start race' }).click();
+    await expect(page.getByTestId('race-progress-text')).toContainText('range test');
+    await expect(page.getByRole('button', { name: 'Start race' })).toBeEnabled({
+      timeout: 240_000,
+    });
+    const labels = ['SGD + momentum', 'Adam', 'Adamax', 'Adadelta', 'Adagrad', 'RMSProp'];
+    await expect(rows(page).locator('th')).toHaveText(labels);
+    for (let i = 0; i < labels.length; i++) {
+      const row = rows(page).nth(i);
+      const status = await row.getAttribute('data-status');
+      // A range test that shows no clear learning gives no bounds: the leg says so, the race goes on.
+      expect(['done', 'failed']).toContain(status);
+      if (status === 'done') await expect(row.locator('td').first()).toContainText('triangular');
+    }
+    await expect(rows(page).and(page.locator('[data-status="done"]')).first()).toBeVisible();
+    // Back to the page's optimizer afterwards.
+    await expect(page.getByRole('combobox', { name: 'Optimizer' })).toHaveValue('sgdMomentum');
+    await page.getByTestId('race-table').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath('race-optimizer.png'), fullPage: true });
+  });
+});

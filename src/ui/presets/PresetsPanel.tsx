@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { POLICY_LABELS } from '../schedule/fieldInfo';
+import { applyConfig } from '../share/applyConfig';
+import { useAppStore } from '../store';
+import { TEACHING_PRESETS, type TeachingPreset } from './presets';
+
+/** Why a preset cannot load now (it resets or restarts the engine), or null when it can. */
+function useBlocker(): string | null {
+  return useAppStore((state) => {
+    if (state.engine.status === 'starting') return 'Presets load once the engine has started.';
+    if (state.rangeTest.status === 'running') return 'Wait for the range test to finish.';
+    if (state.training.status === 'running' || state.training.status === 'paused')
+      return 'Stop the current run to load a preset.';
+    return null;
+  });
+}
+
+/** One click loads a known configuration for teaching, and says what to look for. */
+export function PresetsPanel() {
+  const [loaded, setLoaded] = useState<TeachingPreset | null>(null);
+  const blocker = useBlocker();
+
+  const load = (preset: TeachingPreset) => {
+    setLoaded(preset);
+    void applyConfig(preset.config);
+  };
+
+  return (
+    <section className="panel presets" aria-labelledby="presets-heading">
+      <h2 id="presets-heading">Teaching presets</h2>
+      <div className="button-row">
+        {TEACHING_PRESETS.map((preset) => (
+          <button
+            key={preset.id}
+            type="button"
+            className="secondary"
+            aria-pressed={loaded?.id === preset.id}
+            disabled={blocker !== null}
+            onClick={() => load(preset)}
+          >
+            {preset.title}
+          </button>
+        ))}
+      </div>
+      {blocker ? <p className="field-hint">{blocker}</p> : null}
+      {loaded ? (
+        <div className="preset-explanation" role="status" aria-label={`${loaded.title} loaded`}>
+          <p>
+            <strong>{loaded.title}</strong> loaded. {loaded.explanation}
+          </p>
+          {loaded.race ? (
+            <p className="field-hint">
+              Race: {loaded.race.policies.map((policy) => POLICY_LABELS[policy]).join(' vs ')}, from
+              the same initial weights and data order.
+            </p>
+          ) : null}
+        </div>
+      ) : (
+        <p className="field-hint">
+          Each sets the data, model, schedule and run length; then Train.
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,228 @@
+import type { ScheduleSpec } from '../../core';
+import { reset, runRangeTest, stop, trainWith } from '../engine/engineActions';
+import { rangeTestConfigErrors } from '../rangeTest/RangeTestSettings';
+import { boundsFromMaxLr, pickLrs } from '../rangeTest/rangeTestAnalysis';
+import { rangeTestSeries, trainingSeries } from '../series/runSeries';
+import { useAppStore, type AppState } from '../store';
+import type { RaceLeg } from '../store/raceSlice';
+import {
+  RACE_OPTIMIZERS,
+  optimizerLegSpec,
+  policyLegs,
+  raceIterations,
+  raceLengthError,
+  raceValidateEvery,
+  type RaceBounds,
+  type RaceOptimizer,
+} from './raceLegs';
+
+/**
+ * Runs a race with the engine's ordinary commands, one leg after another: reset to the seed's
+ * weights and data order, (for an optimizer leg) a range test for its own bounds, then training
+ * shown live on the training charts. Each leg's validations are kept in the race slice.
+ */
+
+/** Resolves once the store satisfies `ready` (at once when it already does). */
+function whenStore(ready: (state: AppState) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (ready(useAppStore.getState())) return resolve();
+    const unsubscribe = useAppStore.subscribe((state) => {
+      if (!ready(state)) return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
+const cancelRequested = () => useAppStore.getState().race.cancelRequested;
+
+function boundsOfForm(): RaceBounds {
+  const { baseLr, maxLr, stepSize } = useAppStore.getState().draft;
+  return { baseLr, maxLr, stepSize };
+}
+
+/** Why a race cannot start now, or null when it can. */
+export function raceBlocker(): string | null {
+  const { engine, rangeTest, training, race } = useAppStore.getState();
+  if (engine.status !== 'ready' || !engine.dataset) return 'The engine is not ready.';
+  if (race.status === 'running') return 'A race is running.';
+  if (rangeTest.status === 'running') return 'Wait for the range test to finish.';
+  if (training.status === 'running' || training.status === 'paused')
+    return 'Stop training to start a race.';
+  const lengthError = raceLengthError(race.length);
+  if (lengthError) return lengthError;
+  const { stepSize } = boundsOfForm();
+  if (race.kind === 'policy') {
+    const iterations = raceIterations(race.length, engine.dataset.iterationsPerEpoch);
+    const legs = policyLegs(boundsOfForm(), iterations);
+    return legs.ok ? null : `Fix the bounds first: ${legs.error}.`;
+  }
+  const sweepError = Object.values(rangeTestConfigErrors(rangeTest.config))[0];
+  if (sweepError) return `Fix the range test settings first: ${sweepError}`;
+  if (race.withClr && !(Number.isInteger(stepSize) && stepSize >= 1))
+    return `Fix the schedule's Step size first: it must be a whole number ≥ 1, got ${stepSize}.`;
+  return null;
+}
+
+function waitingLeg(id: string, label: string, detail: string): RaceLeg {
+  return {
+    id,
+    label,
+    detail,
+    status: 'waiting',
+    validations: [],
+    iterations: 0,
+    wallMs: null,
+    message: null,
+  };
+}
+
+/** A leg is also "cancelled" when the user stopped its run from the Training or Range test panel. */
+function markCancelled(legIdx: number, message: string): false {
+  useAppStore.getState().updateRaceLeg(legIdx, { status: 'cancelled', message });
+  return false;
+}
+
+function markFailed(legIdx: number, message: string): void {
+  useAppStore.getState().updateRaceLeg(legIdx, { status: 'failed', message });
+}
+
+/**
+ * Resets to the seed's start and trains one leg. Returns whether the race goes on (false when
+ * the leg was cancelled or the engine failed).
+ */
+async function trainLeg(
+  legIdx: number,
+  spec: ScheduleSpec,
+  iterations: number,
+  validateEvery: number,
+): Promise<boolean> {
+  const { updateRaceLeg } = useAppStore.getState();
+  if (!(await reset())) {
+    markFailed(legIdx, useAppStore.getState().engine.error ?? 'The engine could not reset.');
+    return false;
+  }
+  if (cancelRequested()) return markCancelled(legIdx, 'Cancelled before it started.');
+  updateRaceLeg(legIdx, { status: 'training' });
+  const end = await trainWith(spec, { unit: 'iterations', value: iterations }, { validateEvery });
+  // The run's events travel on their own channel: its end event comes after every validation.
+  if (end) await whenStore((state) => state.training.status === 'ended');
+  const validations = [...trainingSeries.validations];
+  if (!end) {
+    updateRaceLeg(legIdx, {
+      status: 'failed',
+      validations,
+      message: useAppStore.getState().engine.error ?? 'Training failed.',
+    });
+    return false;
+  }
+  const status =
+    end.reason === 'stopped' ? 'cancelled' : end.reason === 'nonFinite' ? 'diverged' : 'done';
+  updateRaceLeg(legIdx, {
+    status,
+    validations,
+    iterations: end.iterations,
+    wallMs: end.wallMs,
+    message: status === 'done' ? null : end.message,
+  });
+  return status !== 'cancelled';
+}
+
+/**
+ * An optimizer leg: its own range test (the page's sweep settings) from the seed's weights,
+ * the page's suggestion rule for max LR and the page's ratio for base LR, then training.
+ */
+async function optimizerLeg(
+  legIdx: number,
+  optimizer: RaceOptimizer,
+  iterations: number,
+  validateEvery: number,
+): Promise<boolean> {
+  const { setSession, updateRaceLeg } = useAppStore.getState();
+  setSession({ optimizer });
+  if (!(await reset())) {
+    markFailed(legIdx, useAppStore.getState().engine.error ?? 'The engine could not reset.');
+    return false;
+  }
+  if (cancelRequested()) return markCancelled(legIdx, 'Cancelled before it started.');
+  updateRaceLeg(legIdx, { status: 'rangeTest', detail: 'range test…' });
+  await runRangeTest();
+  await whenStore((state) => state.rangeTest.status !== 'running');
+  const { rangeTest, race, engine } = useAppStore.getState();
+  if (cancelRequested() || rangeTest.end?.reason === 'stopped') {
+    return markCancelled(legIdx, 'Cancelled during its range test.');
+  }
+  if (!rangeTest.end) {
+    markFailed(legIdx, engine.error ?? 'Its range test failed.');
+    return false;
+  }
+  const picks = pickLrs(
+    {
+      lrs: rangeTestSeries.lr.view(),
+      losses: rangeTestSeries.loss.view(),
+      accuracies: rangeTestSeries.accuracy.view(),
+    },
+    rangeTest.config.numIter,
+  );
+  if (!picks.recommended) {
+    const why = picks.omitted.map((o) => `${o.label}: ${o.reason}`).join('; ');
+    markFailed(legIdx, `Its range test gave no suggested max LR (${why}).`);
+    return true;
+  }
+  const bounds = boundsFromMaxLr(picks.recommended.lr, rangeTest.ratio);
+  const leg = optimizerLegSpec({ ...bounds, stepSize: boundsOfForm().stepSize }, race.withClr);
+  if (!leg.ok) {
+    markFailed(legIdx, `Its bounds cannot make a schedule: ${leg.error}.`);
+    return true;
+  }
+  updateRaceLeg(legIdx, { detail: leg.detail });
+  return trainLeg(legIdx, leg.spec, iterations, validateEvery);
+}
+
+/** Runs the chosen race to its end, or until it is stopped; finished legs stay in the table. */
+export async function runRace(): Promise<void> {
+  if (raceBlocker() !== null) return;
+  const { race, engine, session, setRace, setSession } = useAppStore.getState();
+  if (!engine.dataset) return;
+  const perEpoch = engine.dataset.iterationsPerEpoch;
+  const iterations = raceIterations(race.length, perEpoch);
+  const validateEvery = raceValidateEvery(iterations, perEpoch);
+  const kind = race.kind;
+  const policies = kind === 'policy' ? policyLegs(boundsOfForm(), iterations) : null;
+  if (policies && !policies.ok) return;
+  const legs = policies
+    ? policies.legs.map((leg) => waitingLeg(leg.id, leg.label, leg.detail))
+    : RACE_OPTIMIZERS.map((o) => waitingLeg(o.optimizer, o.label, 'bounds from its range test'));
+  setRace({
+    status: 'running',
+    ranKind: kind,
+    legs,
+    currentLegIdx: null,
+    legIterations: iterations,
+    cancelRequested: false,
+  });
+  try {
+    for (let legIdx = 0; legIdx < legs.length && !cancelRequested(); legIdx++) {
+      setRace({ currentLegIdx: legIdx });
+      const goOn = policies
+        ? await trainLeg(legIdx, policies.legs[legIdx].spec, iterations, validateEvery)
+        : await optimizerLeg(legIdx, RACE_OPTIMIZERS[legIdx].optimizer, iterations, validateEvery);
+      if (!goOn) break;
+    }
+  } finally {
+    if (kind === 'optimizer') {
+      // Back to the page's optimizer, so what the Data and model panel says is what trains.
+      setSession({ optimizer: session.optimizer });
+      if (useAppStore.getState().engine.status === 'ready') await reset();
+    }
+    setRace({ status: 'done', currentLegIdx: null });
+  }
+}
+
+/** Stops the race: the running leg ends where it is (kept, marked cancelled); no more legs run. */
+export function cancelRace(): void {
+  const { race, engine, setRace } = useAppStore.getState();
+  if (race.status !== 'running') return;
+  setRace({ cancelRequested: true });
+  if (engine.status === 'ready') void stop();
+}

@@ -1,0 +1,69 @@
+import type { DatasetInfo } from '../../worker/contract';
+
+/** A validation as the race table reads it. */
+export interface ValidationPoint {
+  /** Steps completed when measured. */
+  iteration: number;
+  /** Fraction, 0–1. */
+  accuracy: number;
+}
+
+/** One row of the race table (accuracies as fractions; null where nothing was measured). */
+export interface LegSummary {
+  /** Steps until the first validation at or above the target; null when never reached. */
+  iterationsToTarget: number | null;
+  best: number | null;
+  final: number | null;
+}
+
+/** Default targets (percent): the CLR paper's kind of bar on MNIST, reachable ones elsewhere. */
+const DEFAULT_TARGETS: Record<string, number> = {
+  mnist: 98.5,
+  'fashion-mnist': 88,
+  synthetic: 95,
+};
+
+/** The target validation accuracy (percent) a race on this dataset is judged by, unless set. */
+export function defaultTargetPercent(dataset: DatasetInfo['name'] | undefined): number {
+  return DEFAULT_TARGETS[dataset ?? 'mnist'] ?? 90;
+}
+
+/** Iterations to reach `target` (a fraction), best and final validation accuracy of one leg. */
+export function summarizeLeg(validations: readonly ValidationPoint[], target: number): LegSummary {
+  if (validations.length === 0) return { iterationsToTarget: null, best: null, final: null };
+  const reached = validations.find((v) => v.accuracy >= target);
+  return {
+    iterationsToTarget: reached ? reached.iteration : null,
+    best: Math.max(...validations.map((v) => v.accuracy)),
+    final: validations[validations.length - 1].accuracy,
+  };
+}
+
+/**
+ * The winning row of each column: fewest iterations to the target and highest best and final
+ * accuracy (ties all win); null for a column no leg has a number in.
+ */
+export function raceWinners(rows: readonly LegSummary[]): {
+  iterationsToTarget: number | null;
+  best: number | null;
+  final: number | null;
+} {
+  const extreme = (values: (number | null)[], pick: (a: number, b: number) => number) => {
+    const present = values.filter((v): v is number => v !== null);
+    return present.length === 0 ? null : present.reduce((a, b) => pick(a, b));
+  };
+  return {
+    iterationsToTarget: extreme(
+      rows.map((r) => r.iterationsToTarget),
+      Math.min,
+    ),
+    best: extreme(
+      rows.map((r) => r.best),
+      Math.max,
+    ),
+    final: extreme(
+      rows.map((r) => r.final),
+      Math.max,
+    ),
+  };
+}

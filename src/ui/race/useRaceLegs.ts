@@ -1,0 +1,26 @@
+import { trainingSeries } from '../series/runSeries';
+import { useAppStore } from '../store';
+import type { RaceLeg } from '../store/raceSlice';
+import { useSeriesMemo } from '../training/useSeriesMemo';
+
+/** Line colours by leg, in race order; distinct on white and for common colour blindness pairs. */
+export const LEG_COLORS = [
+  '#94a3b8',
+  '#1b2330',
+  '#1f6feb',
+  '#15803d',
+  '#b45309',
+  '#7c3aed',
+  '#dc2626',
+] as const;
+
+/**
+ * The race's legs with the running leg's validations read live from the training series (a
+ * leg's own list is filled when it ends), refreshed on every series bump.
+ */
+export function useRaceLegs(): RaceLeg[] {
+  const legs = useAppStore((state) => state.race.legs);
+  const seriesVersion = useAppStore((state) => state.seriesVersion);
+  const live = useSeriesMemo(seriesVersion, () => [...trainingSeries.validations]);
+  return legs.map((leg) => (leg.status === 'training' ? { ...leg, validations: live } : leg));
+}

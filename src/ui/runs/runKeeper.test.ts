@@ -1,0 +1,153 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { rangeTestRecord, trainingRecord } from '../../testing/keptRunFixtures';
+import { useAppStore } from '../store';
+import { runToJson } from './runExport';
+import { createRunKeeper } from './runKeeper';
+import type { RunRecord } from './runRecord';
+import { idbRunBackend, type RunBackend } from './runStore';
+
+/** A storage that refuses everything, as a full disk or a private window does. */
+function refusingBackend(error: Error): RunBackend {
+  return {
+    readAll: () => Promise.reject(error),
+    write: () => Promise.reject(error),
+    remove: () => Promise.reject(error),
+  };
+}
+
+function quotaError(): Error {
+  const error = new Error('The quota has been exceeded.');
+  error.name = 'QuotaExceededError';
+  return error;
+}
+
+const runs = () => useAppStore.getState().runs;
+
+beforeEach(() => {
+  useAppStore
+    .getState()
+    .setRuns({ list: [], unsaved: [], loaded: false, storageError: null, importNote: null });
+});
+
+describe('keeping runs', () => {
+  it('keeps a run across a reload: a new page reads it back from IndexedDB', async () => {
+    await createRunKeeper(idbRunBackend('keeper-reload')).keep(trainingRecord());
+    expect(runs().unsaved).toEqual([]);
+
+    useAppStore.getState().setRuns({ list: [], loaded: false });
+    await createRunKeeper(idbRunBackend('keeper-reload')).load();
+    expect(runs().loaded).toBe(true);
+    expect(runs().list).toEqual([trainingRecord()]);
+    expect(runs().storageError).toBeNull();
+  });
+
+  it('writes renames, pins and hiding, and forgets deleted runs', async () => {
+    const keeper = createRunKeeper(idbRunBackend('keeper-edits'));
+    await keeper.keep(trainingRecord());
+    await keeper.keep(rangeTestRecord());
+    await keeper.update('run-training-1', { name: 'best so far', pinned: true, shown: false });
+    await keeper.remove('run-range-1');
+
+    useAppStore.getState().setRuns({ list: [] });
+    await createRunKeeper(idbRunBackend('keeper-edits')).load();
+    expect(runs().list).toHaveLength(1);
+    expect(runs().list[0]).toMatchObject({ name: 'best so far', pinned: true, shown: false });
+  });
+
+  it('when storage refuses a run, keeps it in memory, marks it unsaved and says why', async () => {
+    const keeper = createRunKeeper(refusingBackend(quotaError()));
+    await keeper.keep(trainingRecord());
+    expect(runs().list).toEqual([trainingRecord()]);
+    expect(runs().unsaved).toEqual(['run-training-1']);
+    expect(runs().storageError).toMatch(/"triangular, 5 iterations" was not saved/);
+    expect(runs().storageError).toMatch(/QuotaExceededError: The quota has been exceeded/);
+    expect(runs().storageError).toMatch(/export them to keep them/);
+    // Still exportable: the record in memory is whole.
+    expect(runToJson(runs().list[0])).toBe(runToJson(trainingRecord()));
+  });
+
+  it('when storage is missing altogether, says the runs could not be read', async () => {
+    const keeper = createRunKeeper(refusingBackend(new ReferenceError('indexedDB is not defined')));
+    await keeper.load();
+    expect(runs().loaded).toBe(true);
+    expect(runs().storageError).toMatch(
+      /^Kept runs could not be read: .*ReferenceError: indexedDB is not defined/,
+    );
+  });
+
+  it('saves an unsaved run once storage works again', async () => {
+    let refuse = true;
+    const stored = new Map<string, RunRecord>();
+    const flaky: RunBackend = {
+      readAll: async () => [...stored],
+      write: async (record) => {
+        if (refuse) throw quotaError();
+        stored.set(record.id, record);
+      },
+      remove: async (id) => void stored.delete(id),
+    };
+    const keeper = createRunKeeper(flaky);
+    await keeper.keep(trainingRecord());
+    expect(runs().unsaved).toEqual(['run-training-1']);
+    refuse = false;
+    await keeper.update('run-training-1', { pinned: true });
+    expect(runs().unsaved).toEqual([]);
+    expect(stored.get('run-training-1')?.pinned).toBe(true);
+  });
+
+  it('reports stored entries it cannot read instead of dropping them silently', async () => {
+    const keeper = createRunKeeper({
+      readAll: async () => [
+        ['run-training-1', trainingRecord()],
+        ['broken', { kind: 'training', name: 'half a run' }],
+      ],
+      write: async () => {},
+      remove: async () => {},
+    });
+    await keeper.load();
+    expect(runs().list.map((run) => run.id)).toEqual(['run-training-1']);
+    expect(runs().storageError).toMatch(/^1 stored run\(s\) could not be read .*broken \(/);
+  });
+
+  it('keeps runs that ended while the stored ones were being read', async () => {
+    const keeper = createRunKeeper({
+      readAll: async () => [['run-range-1', rangeTestRecord()]],
+      write: async () => {},
+      remove: async () => {},
+    });
+    useAppStore.getState().setRuns({ list: [trainingRecord()] });
+    await keeper.load();
+    expect(
+      runs()
+        .list.map((run) => run.id)
+        .sort(),
+    ).toEqual(['run-range-1', 'run-training-1']);
+  });
+});
+
+describe('importing', () => {
+  it('adds an imported run to the list, under a new id when its own is taken', async () => {
+    const keeper = createRunKeeper(idbRunBackend('keeper-import'));
+    await keeper.keep(trainingRecord());
+    await keeper.importFile('run.json', runToJson(trainingRecord({ name: 'from a friend' })));
+    expect(runs().list).toHaveLength(2);
+    const imported = runs().list[1];
+    expect(imported.name).toBe('from a friend');
+    expect(imported.id).not.toBe('run-training-1');
+    expect(runs().importNote).toEqual({
+      ok: true,
+      text: 'Imported "from a friend" from run.json.',
+    });
+  });
+
+  it('says what is wrong with a bad file and adds nothing', async () => {
+    const keeper = createRunKeeper(idbRunBackend('keeper-bad-import'));
+    await keeper.importFile('notes.json', '{"format": "lr-playground-run", "version": 1}');
+    expect(runs().list).toEqual([]);
+    expect(runs().importNote).toEqual({
+      ok: false,
+      text: expect.stringMatching(/^notes\.json was not imported: run: /),
+    });
+  });
+});

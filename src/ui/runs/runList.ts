@@ -1,0 +1,40 @@
+import { formatCount } from '../format';
+import type { RunRecord } from './runRecord';
+
+/** The list's order: pinned runs first, then the newest first. */
+export function sortRuns(list: readonly RunRecord[]): RunRecord[] {
+  return [...list].sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.startedAt - a.startedAt);
+}
+
+const STOP_WORDS: Record<RunRecord['stopReason'], string> = {
+  completed: 'finished',
+  diverged: 'diverged',
+  nonFinite: 'loss not finite',
+  stopped: 'stopped',
+  cycleEnd: 'stopped at a cycle end',
+  crashed: 'engine crashed',
+  failed: 'failed',
+};
+
+const DATASET_WORDS: Record<RunRecord['session']['dataset'], string> = {
+  mnist: 'MNIST',
+  'fashion-mnist': 'Fashion-MNIST',
+  synthetic: 'synthetic',
+};
+
+/** One line on what a kept run was and how it went, e.g. "Training · MNIST · 86 steps · …". */
+export function runSummary(run: RunRecord): string {
+  const steps = run.series.lr.length;
+  const parts = [
+    run.kind === 'training' ? 'Training' : 'Range test',
+    `${DATASET_WORDS[run.session.dataset]}, ${run.session.optimizer}`,
+    `${formatCount(steps)} ${steps === 1 ? 'step' : 'steps'}`,
+  ];
+  const lastValidation = run.kind === 'training' ? run.validations.at(-1) : undefined;
+  if (lastValidation) parts.push(`val ${(lastValidation.accuracy * 100).toFixed(1)}%`);
+  parts.push(STOP_WORDS[run.stopReason]);
+  parts.push(`${(run.wallMs / 1000).toFixed(1)} s`);
+  if (run.samplesPerSec > 0) parts.push(`${formatCount(run.samplesPerSec)} samples/s`);
+  if (run.backend) parts.push(run.backend);
+  return parts.join(' · ');
+}

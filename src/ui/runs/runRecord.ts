@@ -1,0 +1,270 @@
+import { z } from 'zod';
+import { safeParseScheduleSpec, type ScheduleSpec } from '../../core';
+import type {
+  BackendName,
+  RangeTestConfig,
+  RangeTestStopReason,
+  RunLength,
+  SessionConfig,
+  TestResult,
+  TrainStopReason,
+  ValidationResult,
+} from '../../worker/contract';
+
+/**
+ * A kept run: everything a finished (or stopped, diverged, crashed) range test or training run
+ * recorded, as it is stored in IndexedDB and written to a JSON export. Series are the full
+ * per-step record, index k = the k-th step.
+ */
+
+/** Ends the engine does not report itself: the worker crashed, or the command was rejected. */
+export type PageStopReason = 'crashed' | 'failed';
+
+interface RunBase {
+  id: string;
+  name: string;
+  pinned: boolean;
+  /** Drawn over the live run on the charts. */
+  shown: boolean;
+  /** When the run started (ms since the epoch). */
+  startedAt: number;
+  /** From start to end, pauses included. */
+  wallMs: number;
+  samplesPerSec: number;
+  /** The backend the engine trained with; null when it was not known. */
+  backend: BackendName | null;
+  session: SessionConfig;
+  message: string;
+}
+
+export interface RangeTestRecord extends RunBase {
+  kind: 'rangeTest';
+  config: RangeTestConfig;
+  stopReason: RangeTestStopReason | PageStopReason;
+  series: {
+    lr: Float64Array;
+    loss: Float64Array;
+    accuracy: Float64Array;
+    /** Present when the test measured a held-out batch. */
+    heldOutLoss: Float64Array | null;
+    heldOutAccuracy: Float64Array | null;
+  };
+}
+
+export interface TrainingRecord extends RunBase {
+  kind: 'training';
+  schedule: ScheduleSpec;
+  length: RunLength;
+  stopReason: TrainStopReason | PageStopReason;
+  series: {
+    lr: Float64Array;
+    /** Present when the schedule cycles momentum. */
+    momentum: Float64Array | null;
+    loss: Float64Array;
+    accuracy: Float64Array;
+  };
+  validations: ValidationResult[];
+  test: TestResult | null;
+}
+
+export type RunRecord = RangeTestRecord | TrainingRecord;
+
+/** What names the file format in an export, and its version. */
+export const RUN_FILE_FORMAT = 'lr-playground-run';
+export const RUN_FILE_VERSION = 1;
+
+const DATASETS = [
+  'mnist',
+  'fashion-mnist',
+  'synthetic',
+] as const satisfies readonly SessionConfig['dataset'][];
+const OPTIMIZERS = [
+  'sgdMomentum',
+  'sgd',
+  'adam',
+  'adamax',
+  'adadelta',
+  'adagrad',
+  'rmsprop',
+] as const satisfies readonly SessionConfig['optimizer'][];
+const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const satisfies readonly BackendName[];
+const RANGE_TEST_STOPS = [
+  'completed',
+  'diverged',
+  'nonFinite',
+  'stopped',
+  'crashed',
+  'failed',
+] as const satisfies readonly RangeTestRecord['stopReason'][];
+const TRAIN_STOPS = [
+  'completed',
+  'nonFinite',
+  'stopped',
+  'cycleEnd',
+  'crashed',
+  'failed',
+] as const satisfies readonly TrainingRecord['stopReason'][];
+
+/**
+ * A number as JSON can hold it: non-finite values (a diverged loss, momentum when it is not
+ * cycled) are written as the strings "NaN", "Infinity" and "-Infinity".
+ */
+const jsonNumber = z.union([z.number(), z.enum(['NaN', 'Infinity', '-Infinity'])], {
+  error: 'must be a number (or "NaN", "Infinity", "-Infinity")',
+});
+const anyNumber = jsonNumber.transform(Number);
+
+/** How a per-step column is held: a plain array in a file, a Float64Array in storage. */
+type Column = z.ZodType<Float64Array, unknown>;
+
+const fileColumn: Column = z
+  .array(jsonNumber)
+  .transform((values) => Float64Array.from(values, Number));
+const storedColumn: Column = z.instanceof(Float64Array, { error: 'must be a Float64Array' });
+
+const scheduleSchema = z.unknown().transform((value, ctx): ScheduleSpec => {
+  const parsed = safeParseScheduleSpec(value);
+  if (parsed.ok) return parsed.spec;
+  ctx.addIssue({
+    code: 'custom',
+    message: parsed.error.reason,
+    path: parsed.error.field ? parsed.error.field.split('.') : [],
+  });
+  return z.NEVER;
+});
+
+const sessionSchema = z.object({
+  dataset: z.enum(DATASETS),
+  model: z.object({
+    widthMultiplier: z.number().positive(),
+    batchNorm: z.boolean(),
+    dropoutRate: z.number().min(0).max(1),
+  }),
+  optimizer: z.enum(OPTIMIZERS),
+  batchSize: z.number().int().positive(),
+  seed: z.number().int(),
+  augment: z.boolean(),
+});
+
+const rangeTestConfigSchema = z.object({
+  startLr: z.number().positive(),
+  endLr: z.number().positive(),
+  numIter: z.number().int().positive(),
+  mode: z.enum(['exp', 'linear']),
+  divergeFactor: z.number().positive(),
+  heldOutBatch: z.boolean(),
+});
+
+const validationSchema = z.object({
+  type: z.literal('validation'),
+  iteration: z.number().int().nonnegative(),
+  loss: anyNumber,
+  accuracy: anyNumber,
+  isCycleEnd: z.boolean(),
+  cycleNum: z.number().int(),
+  ensembleAccuracy: anyNumber.nullable(),
+  ensembleSize: z.number().int().nonnegative(),
+  ensembleByM: z.array(anyNumber).default([]),
+});
+
+const testSchema = z.object({
+  type: z.literal('test'),
+  iteration: z.number().int().nonnegative(),
+  loss: anyNumber,
+  accuracy: anyNumber,
+});
+
+function baseShape() {
+  return {
+    id: z.string().min(1),
+    name: z.string(),
+    pinned: z.boolean(),
+    shown: z.boolean(),
+    startedAt: z.number(),
+    wallMs: z.number().nonnegative(),
+    samplesPerSec: anyNumber,
+    backend: z.enum(BACKENDS).nullable(),
+    session: sessionSchema,
+    message: z.string(),
+  };
+}
+
+/** Every column of one run has one value per step. */
+function sameLengths(
+  series: Record<string, Float64Array | null>,
+  ctx: z.core.$RefinementCtx,
+): void {
+  const steps = series.lr?.length ?? 0;
+  for (const [key, column] of Object.entries(series)) {
+    if (column && column.length !== steps) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `has ${column.length} values but lr has ${steps}: every column needs one value per step`,
+        path: [key],
+      });
+    }
+  }
+}
+
+/** The record schema with series columns held as `column` describes. */
+function recordSchema(column: Column): z.ZodType<RunRecord, unknown> {
+  const rangeTest = z.object({
+    ...baseShape(),
+    kind: z.literal('rangeTest'),
+    config: rangeTestConfigSchema,
+    stopReason: z.enum(RANGE_TEST_STOPS),
+    series: z
+      .object({
+        lr: column,
+        loss: column,
+        accuracy: column,
+        heldOutLoss: column.nullable(),
+        heldOutAccuracy: column.nullable(),
+      })
+      .superRefine(sameLengths),
+  });
+  const training = z.object({
+    ...baseShape(),
+    kind: z.literal('training'),
+    schedule: scheduleSchema,
+    length: z.object({
+      unit: z.enum(['epochs', 'iterations', 'cycles']),
+      value: z.number().positive(),
+    }),
+    stopReason: z.enum(TRAIN_STOPS),
+    series: z
+      .object({ lr: column, momentum: column.nullable(), loss: column, accuracy: column })
+      .superRefine(sameLengths),
+    validations: z.array(validationSchema),
+    test: testSchema.nullable(),
+  });
+  return z.discriminatedUnion('kind', [rangeTest, training], {
+    error: 'must say its kind: "rangeTest" or "training"',
+  });
+}
+
+/** A run as it is stored in IndexedDB (typed-array columns). */
+export const storedRunSchema = recordSchema(storedColumn);
+
+/** An exported run file: the format's name and version around one run. */
+export const runFileSchema = z.object({
+  format: z.literal(RUN_FILE_FORMAT, {
+    error: `must be "${RUN_FILE_FORMAT}" (this is not an LR Playground run file)`,
+  }),
+  version: z.literal(RUN_FILE_VERSION, {
+    error: `must be ${RUN_FILE_VERSION} (a file from another version of LR Playground)`,
+  }),
+  run: recordSchema(fileColumn),
+});
+
+/** Where and why a value failed its schema, as one line: `run.series.loss.3: must be a number …`. */
+export function describeSchemaError(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const where = issue.path.map(String).join('.');
+  return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+/** Steps the run recorded. */
+export function numSteps(record: RunRecord): number {
+  return record.series.lr.length;
+}

@@ -1,0 +1,61 @@
+import type { ScheduleSpec } from '../../core';
+import type { RangeTestConfig, RunLength, SessionConfig } from '../../worker/contract';
+import { draftToSpec } from '../schedule/scheduleDraft';
+import { useAppStore, type AppState } from '../store';
+import { MODEL_PRESETS, type ModelPreset } from '../store/sessionSlice';
+
+/** What the engine trains, as the page offers it: the model is one of the named presets. */
+export interface SessionSettings {
+  dataset: SessionConfig['dataset'];
+  modelPreset: ModelPreset;
+  optimizer: SessionConfig['optimizer'];
+  batchSize: number;
+  seed: number;
+  augment: boolean;
+}
+
+/** How the range test's chart is read: Base LR = Max LR / ratio, and the drawn loss's EMA β. */
+export interface RangeTestView {
+  ratio: number;
+  smoothing: number;
+}
+
+/** Everything a share link or a teaching preset sets: the page's whole configuration. */
+export interface ShareConfig {
+  session: SessionSettings;
+  schedule: ScheduleSpec;
+  rangeTest: RangeTestConfig;
+  rangeTestView: RangeTestView;
+  training: RunLength;
+}
+
+/** The configuration the page shows; while the schedule form holds an error, its last valid spec. */
+export function configFromState(state: AppState): ShareConfig {
+  const { session, modelPreset, draft, lastValidSpec, rangeTest, training } = state;
+  const parsed = draftToSpec(draft);
+  return {
+    session: {
+      dataset: session.dataset,
+      modelPreset,
+      optimizer: session.optimizer,
+      batchSize: session.batchSize,
+      seed: session.seed,
+      augment: session.augment,
+    },
+    schedule: parsed.ok ? parsed.spec : lastValidSpec,
+    rangeTest: rangeTest.config,
+    rangeTestView: { ratio: rangeTest.ratio, smoothing: rangeTest.smoothing },
+    training: training.length,
+  };
+}
+
+/** The configuration a fresh page opens with. */
+export function defaultShareConfig(): ShareConfig {
+  return configFromState(useAppStore.getInitialState());
+}
+
+/** The engine's session for these settings. */
+export function sessionConfigOf(settings: SessionSettings): SessionConfig {
+  const { modelPreset, ...rest } = settings;
+  return { ...rest, model: { ...MODEL_PRESETS[modelPreset].model } };
+}

@@ -1,0 +1,68 @@
+import type { StateCreator } from 'zustand';
+import type { ValidationResult } from '../../worker/contract';
+import type { RaceLength } from '../race/raceLegs';
+
+export type RaceKind = 'policy' | 'optimizer';
+
+/** waiting → (rangeTest →) training → done / diverged / cancelled / failed. */
+export type RaceLegStatus =
+  'waiting' | 'rangeTest' | 'training' | 'done' | 'diverged' | 'cancelled' | 'failed';
+
+export interface RaceLeg {
+  id: string;
+  label: string;
+  /** The schedule the leg trains with, in words; for an optimizer leg, known after its range test. */
+  detail: string;
+  status: RaceLegStatus;
+  /** Every validation of the leg, once it has ended (the running leg's live in the training series). */
+  validations: ValidationResult[];
+  iterations: number;
+  /** Training time of the leg (its range test not included). */
+  wallMs: number | null;
+  /** Why it diverged, failed or was cancelled. */
+  message: string | null;
+}
+
+export interface RaceSlice {
+  race: {
+    kind: RaceKind;
+    length: RaceLength;
+    /** Target validation accuracy in percent; null: the dataset's default. */
+    targetPercent: number | null;
+    /** Optimizer race: triangular CLR between each optimizer's bounds, or a fixed LR. */
+    withClr: boolean;
+    status: 'idle' | 'running' | 'done';
+    /** What the legs below raced, which may differ from `kind` once the user switches. */
+    ranKind: RaceKind | null;
+    legs: RaceLeg[];
+    currentLegIdx: number | null;
+    /** Training steps per leg of the current (or last) race. */
+    legIterations: number;
+    cancelRequested: boolean;
+  };
+  setRace: (change: Partial<RaceSlice['race']>) => void;
+  updateRaceLeg: (legIdx: number, change: Partial<RaceLeg>) => void;
+}
+
+export const createRaceSlice: StateCreator<RaceSlice> = (set) => ({
+  race: {
+    kind: 'policy',
+    length: { unit: 'epochs', value: 1 },
+    targetPercent: null,
+    withClr: true,
+    status: 'idle',
+    ranKind: null,
+    legs: [],
+    currentLegIdx: null,
+    legIterations: 0,
+    cancelRequested: false,
+  },
+  setRace: (change) => set((state) => ({ race: { ...state.race, ...change } })),
+  updateRaceLeg: (legIdx, change) =>
+    set((state) => ({
+      race: {
+        ...state.race,
+        legs: state.race.legs.map((leg, i) => (i === legIdx ? { ...leg, ...change } : leg)),
+      },
+    })),
+});
