@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 
 /** PyTorch BatchNorm2d defaults. */
 const BN_MOMENTUM = 0.1;
-const BN_EPSILON = 1e-5;
+export const BN_EPSILON = 1e-5;
 
 /** Per-channel statistics of one training batch, needed to update the running stats. */
 export interface BatchMoments {
