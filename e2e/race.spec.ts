@@ -81,8 +81,9 @@ test.describe('races', () => {
     // The CLR legs learn this much in 100 steps: the race reaches its target somewhere.
     await expect(rows(page).locator('td.race-win').first()).toBeVisible();
     await expect(page.getByTestId('race-chart').locator('.training-line')).toHaveCount(8);
-    await page.getByTestId('race-table').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: test.info().outputPath('race-policy.png'), fullPage: true });
+    await page
+      .locator('section.race')
+      .screenshot({ path: test.info().outputPath('race-policy.png') });
   });
 
   test('a stopped race keeps its finished legs and marks the one it stopped', async ({ page }) => {
@@ -108,8 +109,9 @@ test.describe('races', () => {
       await expect(rows(page).nth(i).locator('td').last()).toHaveText('not run');
     }
     await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
-    await page.getByTestId('race-table').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: test.info().outputPath('race-stopped.png'), fullPage: true });
+    await page
+      .locator('section.race')
+      .screenshot({ path: test.info().outputPath('race-stopped.png') });
   });
 
   test('an optimizer race finds each optimizer its own bounds by a range test, then trains', async ({
@@ -140,7 +142,8 @@ test.describe('races', () => {
     await expect(rows(page).and(page.locator('[data-status="done"]')).first()).toBeVisible();
     // Back to the page's optimizer afterwards.
     await expect(page.getByRole('combobox', { name: 'Optimizer' })).toHaveValue('sgdMomentum');
-    await page.getByTestId('race-table').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: test.info().outputPath('race-optimizer.png'), fullPage: true });
+    await page
+      .locator('section.race')
+      .screenshot({ path: test.info().outputPath('race-optimizer.png') });
   });
 });

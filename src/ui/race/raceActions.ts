@@ -128,6 +128,14 @@ async function trainLeg(
   return status !== 'cancelled';
 }
 
+/** What every optimizer leg shares, fixed when the race starts (the form may change meanwhile). */
+interface OptimizerRaceSettings {
+  stepSize: number;
+  /** Base LR = max LR / ratio, as "Use suggestion" sets it. */
+  ratio: number;
+  withClr: boolean;
+}
+
 /**
  * An optimizer leg: its own range test (the page's sweep settings) from the seed's weights,
  * the page's suggestion rule for max LR and the page's ratio for base LR, then training.
@@ -137,6 +145,7 @@ async function optimizerLeg(
   optimizer: RaceOptimizer,
   iterations: number,
   validateEvery: number,
+  fixed: OptimizerRaceSettings,
 ): Promise<boolean> {
   const { setSession, updateRaceLeg } = useAppStore.getState();
   setSession({ optimizer });
@@ -148,7 +157,7 @@ async function optimizerLeg(
   updateRaceLeg(legIdx, { status: 'rangeTest', detail: 'range test…' });
   await runRangeTest();
   await whenStore((state) => state.rangeTest.status !== 'running');
-  const { rangeTest, race, engine } = useAppStore.getState();
+  const { rangeTest, engine } = useAppStore.getState();
   if (cancelRequested() || rangeTest.end?.reason === 'stopped') {
     return markCancelled(legIdx, 'Cancelled during its range test.');
   }
@@ -166,11 +175,15 @@ async function optimizerLeg(
   );
   if (!picks.recommended) {
     const why = picks.omitted.map((o) => `${o.label}: ${o.reason}`).join('; ');
-    markFailed(legIdx, `Its range test gave no suggested max LR (${why}).`);
+    updateRaceLeg(legIdx, {
+      status: 'failed',
+      detail: 'no bounds',
+      message: `Its range test gave no suggested max LR (${why}).`,
+    });
     return true;
   }
-  const bounds = boundsFromMaxLr(picks.recommended.lr, rangeTest.ratio);
-  const leg = optimizerLegSpec({ ...bounds, stepSize: boundsOfForm().stepSize }, race.withClr);
+  const bounds = boundsFromMaxLr(picks.recommended.lr, fixed.ratio);
+  const leg = optimizerLegSpec({ ...bounds, stepSize: fixed.stepSize }, fixed.withClr);
   if (!leg.ok) {
     markFailed(legIdx, `Its bounds cannot make a schedule: ${leg.error}.`);
     return true;
@@ -182,13 +195,18 @@ async function optimizerLeg(
 /** Runs the chosen race to its end, or until it is stopped; finished legs stay in the table. */
 export async function runRace(): Promise<void> {
   if (raceBlocker() !== null) return;
-  const { race, engine, session, setRace, setSession } = useAppStore.getState();
+  const { race, engine, session, rangeTest, setRace, setSession } = useAppStore.getState();
   if (!engine.dataset) return;
   const perEpoch = engine.dataset.iterationsPerEpoch;
   const iterations = raceIterations(race.length, perEpoch);
   const validateEvery = raceValidateEvery(iterations, perEpoch);
   const kind = race.kind;
   const policies = kind === 'policy' ? policyLegs(boundsOfForm(), iterations) : null;
+  const optimizerSettings: OptimizerRaceSettings = {
+    stepSize: boundsOfForm().stepSize,
+    ratio: rangeTest.ratio,
+    withClr: race.withClr,
+  };
   if (policies && !policies.ok) return;
   const legs = policies
     ? policies.legs.map((leg) => waitingLeg(leg.id, leg.label, leg.detail))
@@ -206,7 +224,13 @@ export async function runRace(): Promise<void> {
       setRace({ currentLegIdx: legIdx });
       const goOn = policies
         ? await trainLeg(legIdx, policies.legs[legIdx].spec, iterations, validateEvery)
-        : await optimizerLeg(legIdx, RACE_OPTIMIZERS[legIdx].optimizer, iterations, validateEvery);
+        : await optimizerLeg(
+            legIdx,
+            RACE_OPTIMIZERS[legIdx].optimizer,
+            iterations,
+            validateEvery,
+            optimizerSettings,
+          );
       if (!goOn) break;
     }
   } finally {
