@@ -5,6 +5,7 @@ test.describe('code export', () => {
   test.beforeEach(async ({ page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/');
+    await page.getByRole('tab', { name: 'Code export' }).click();
   });
 
   test('follows the schedule form and hands over PyTorch and Keras code', async ({ page }) => {
@@ -35,7 +36,7 @@ test.describe('code export', () => {
       'optimizer = torch.optim.SGD(model.parameters(), lr=0.0016, momentum=0.9)',
     );
 
-    await page.getByRole('button', { name: 'Copy' }).click();
+    await page.getByRole('button', { name: 'Copy code' }).click();
     await expect(page.getByText('Copied the PyTorch code.')).toBeVisible();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await code.textContent());

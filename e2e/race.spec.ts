@@ -14,6 +14,7 @@ const POLICY_LEGS = [
 async function openReady(page: Page) {
   await page.goto('/');
   await expect(page.getByTestId('status')).toContainText('Backend: wasm', { timeout: 90_000 });
+  await page.getByRole('tab', { name: 'Race' }).click();
 }
 
 /** A short race: `iterations` per leg, the triangular step size fitted to it, a reachable target. */
@@ -35,6 +36,34 @@ async function numberIn(cell: Locator): Promise<number> {
 }
 
 test.describe('races', () => {
+  test('the "Fixed vs triangular2" preset sets up a two-leg race', async ({ page }) => {
+    await openReady(page);
+    await page.getByRole('button', { name: 'Fixed vs triangular2' }).click();
+    await expect(page.getByRole('button', { name: 'Race them' })).toBeEnabled({ timeout: 60_000 });
+    const legs = page.locator('.race-leg-picks');
+    await expect(legs.getByRole('checkbox', { checked: true })).toHaveCount(2);
+    await expect(legs.getByRole('checkbox', { name: 'fixed, max/2' })).toBeChecked();
+    await expect(legs.getByRole('checkbox', { name: 'triangular2' })).toBeChecked();
+    await expect(legs.getByRole('checkbox', { name: 'one-cycle' })).not.toBeChecked();
+    await expect(page.getByLabel('Length of each leg')).toHaveValue('3');
+
+    // Unticking both legs leaves nothing to race, and Start race says so.
+    await legs.getByRole('checkbox', { name: 'fixed, max/2' }).uncheck();
+    await legs.getByRole('checkbox', { name: 'triangular2' }).uncheck();
+    await expect(page.getByRole('button', { name: 'Start race' })).toBeDisabled();
+    await expect(page.getByText('Pick at least one leg to race.')).toBeVisible();
+
+    // The views are tabs: arrow keys move between them.
+    await page.getByRole('tab', { name: 'Race' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: 'Code export' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+    await expect(page.getByTestId('code-export-code')).toBeVisible();
+    await expect(page.locator('section.race')).toBeHidden();
+  });
+
   test('a policy race on MNIST trains every policy from the same start and tabulates them', async ({
     page,
   }) => {

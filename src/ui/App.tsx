@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { startEngine } from './engine/engineActions';
 import { CodeExportPanel } from './export/CodeExportPanel';
+import { ChartTabs } from './layout/ChartTabs';
 import { RangeTestPanel } from './panels/RangeTestPanel';
 import { SessionPanel } from './panels/SessionPanel';
 import { StatusBar } from './panels/StatusBar';
@@ -53,12 +54,20 @@ export function App() {
           <RunsPanel />
         </aside>
         <div className="charts">
-          <RangeTestChart />
-          <ScheduleExplorer />
-          <TrainingCharts />
-          <SnapshotPanel />
-          <RacePanel />
-          <CodeExportPanel />
+          <ChartTabs
+            views={{
+              train: (
+                <>
+                  <RangeTestChart />
+                  <ScheduleExplorer />
+                  <TrainingCharts />
+                  <SnapshotPanel />
+                </>
+              ),
+              race: <RacePanel />,
+              code: <CodeExportPanel />,
+            }}
+          />
         </div>
       </main>
       <StatusBar />

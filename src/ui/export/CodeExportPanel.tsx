@@ -100,7 +100,7 @@ export function CodeExportPanel() {
           ))}
         </div>
         <button type="button" className="secondary" onClick={() => void copy()}>
-          Copy
+          Copy code
         </button>
         <button type="button" className="secondary" onClick={download}>
           Download .py

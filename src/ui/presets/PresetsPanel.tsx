@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { POLICY_LABELS } from '../schedule/fieldInfo';
+import { raceBlocker, runRace } from '../race/raceActions';
+import { POLICY_LEG_LABELS } from '../race/raceLegs';
 import { applyConfig } from '../share/applyConfig';
 import { useAppStore } from '../store';
 import { TEACHING_PRESETS, type TeachingPreset } from './presets';
@@ -20,9 +21,26 @@ export function PresetsPanel() {
   const [loaded, setLoaded] = useState<TeachingPreset | null>(null);
   const blocker = useBlocker();
 
+  const raceBlocked = useAppStore(() => raceBlocker());
+
   const load = (preset: TeachingPreset) => {
     setLoaded(preset);
+    const { setRace } = useAppStore.getState();
+    if (preset.race) {
+      // The race panel is set up for the preset's legs, each as long as the preset's run.
+      const { unit, value } = preset.config.training;
+      setRace({
+        kind: preset.race.kind,
+        policyLegIds: [...preset.race.legs],
+        ...(unit === 'cycles' ? {} : { length: { unit, value } }),
+      });
+    }
     void applyConfig(preset.config);
+  };
+
+  const raceThem = () => {
+    useAppStore.getState().setChartTab('race');
+    void runRace();
   };
 
   return (
@@ -49,10 +67,21 @@ export function PresetsPanel() {
             <strong>{loaded.title}</strong> loaded. {loaded.explanation}
           </p>
           {loaded.race ? (
-            <p className="field-hint">
-              Race: {loaded.race.policies.map((policy) => POLICY_LABELS[policy]).join(' vs ')}, from
-              the same initial weights and data order.
-            </p>
+            <div className="preset-race">
+              <p className="field-hint">
+                Race: {loaded.race.legs.map((leg) => POLICY_LEG_LABELS[leg]).join(' vs ')}, from the
+                same initial weights and data order.
+              </p>
+              <button
+                type="button"
+                className="secondary"
+                disabled={raceBlocked !== null}
+                title={raceBlocked ?? undefined}
+                onClick={raceThem}
+              >
+                Race them
+              </button>
+            </div>
           ) : null}
         </div>
       ) : (

@@ -61,6 +61,6 @@ describe('teaching presets', () => {
   it('"Fixed vs triangular2" trains triangular2 and asks for a race against fixed', () => {
     const preset = byId('fixed-vs-triangular2');
     expect(preset.config.schedule.policy).toBe('triangular2');
-    expect(preset.race).toEqual({ kind: 'policy', policies: ['fixed', 'triangular2'] });
+    expect(preset.race).toEqual({ kind: 'policy', legs: ['fixedHalf', 'triangular2'] });
   });
 });

@@ -1,11 +1,12 @@
-import { parseScheduleSpec, type SchedulePolicy } from '../../core';
+import { parseScheduleSpec } from '../../core';
 import type { RunLength } from '../../worker/contract';
+import type { PolicyLegId } from '../race/raceLegs';
 import { defaultShareConfig, type ShareConfig } from '../share/shareConfig';
 
-/** A race a preset asks for: the same start trained under each of these policies. */
+/** A race a preset asks for: the same start trained under each of these policy-race legs. */
 export interface PresetRace {
   kind: 'policy';
-  policies: readonly SchedulePolicy[];
+  legs: readonly PolicyLegId[];
 }
 
 /** A known configuration for teaching, loaded with one click: a preset is a share link's config. */
@@ -100,6 +101,6 @@ export const TEACHING_PRESETS: readonly TeachingPreset[] = [
       { policy: 'triangular2', ...GOOD_BOUNDS, stepSize: HALF_EPOCH },
       { unit: 'epochs', value: 3 },
     ),
-    race: { kind: 'policy', policies: ['fixed', 'triangular2'] },
+    race: { kind: 'policy', legs: ['fixedHalf', 'triangular2'] },
   },
 ];

@@ -3,7 +3,13 @@ import { formatCount } from '../format';
 import { useAppStore } from '../store';
 import type { RaceKind } from '../store/raceSlice';
 import { cancelRace, raceBlocker, runRace } from './raceActions';
-import { raceIterations, raceLengthError, type RaceLength } from './raceLegs';
+import {
+  POLICY_LEG_IDS,
+  POLICY_LEG_LABELS,
+  raceIterations,
+  raceLengthError,
+  type RaceLength,
+} from './raceLegs';
 import { defaultTargetPercent } from './raceResults';
 import { RaceChart } from './RaceChart';
 import { RaceProgress } from './RaceProgress';
@@ -138,6 +144,27 @@ export function RacePanel() {
             </p>
           ) : null}
         </div>
+        {race.kind === 'policy' ? (
+          <fieldset className="race-leg-picks" disabled={running}>
+            <legend>Legs</legend>
+            {POLICY_LEG_IDS.map((id) => (
+              <label key={id} className="inline">
+                <input
+                  type="checkbox"
+                  checked={race.policyLegIds.includes(id)}
+                  onChange={(event) =>
+                    setRace({
+                      policyLegIds: POLICY_LEG_IDS.filter((leg) =>
+                        leg === id ? event.target.checked : race.policyLegIds.includes(leg),
+                      ),
+                    })
+                  }
+                />
+                {POLICY_LEG_LABELS[id]}
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
         {race.kind === 'optimizer' ? (
           <div className="field field-boolean">
             <input

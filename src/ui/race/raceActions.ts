@@ -54,7 +54,8 @@ export function raceBlocker(): string | null {
   const { stepSize } = boundsOfForm();
   if (race.kind === 'policy') {
     const iterations = raceIterations(race.length, engine.dataset.iterationsPerEpoch);
-    const legs = policyLegs(boundsOfForm(), iterations);
+    const legs = policyLegs(boundsOfForm(), iterations, race.policyLegIds);
+    if (race.policyLegIds.length === 0) return 'Pick at least one leg to race.';
     return legs.ok ? null : `Fix the bounds first: ${legs.error}.`;
   }
   const sweepError = Object.values(rangeTestConfigErrors(rangeTest.config))[0];
@@ -201,7 +202,8 @@ export async function runRace(): Promise<void> {
   const iterations = raceIterations(race.length, perEpoch);
   const validateEvery = raceValidateEvery(iterations, perEpoch);
   const kind = race.kind;
-  const policies = kind === 'policy' ? policyLegs(boundsOfForm(), iterations) : null;
+  const policies =
+    kind === 'policy' ? policyLegs(boundsOfForm(), iterations, race.policyLegIds) : null;
   const optimizerSettings: OptimizerRaceSettings = {
     stepSize: boundsOfForm().stepSize,
     ratio: rangeTest.ratio,

@@ -24,6 +24,18 @@ function lrsOf(id: string, iterations: number, bounds = BOUNDS): number[] {
 }
 
 describe('policy race legs', () => {
+  it('can be narrowed to chosen legs, which keep their order and their schedules', () => {
+    const picked = policyLegs(BOUNDS, 860, ['triangular2', 'fixedHalf']);
+    if (!picked.ok) throw new Error(picked.error);
+    expect(picked.legs.map((leg) => leg.id)).toEqual(['fixedHalf', 'triangular2']);
+    const all = legsOf(860);
+    expect(picked.legs[1].spec).toEqual(all.find((leg) => leg.id === 'triangular2')?.spec);
+    expect(policyLegs(BOUNDS, 860, [])).toEqual({
+      ok: false,
+      error: 'pick at least one leg to race',
+    });
+  });
+
   it('are the seven policies of the race, in order', () => {
     expect(legsOf(860).map((leg) => leg.spec.policy)).toEqual([
       'fixed',

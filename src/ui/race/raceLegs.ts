@@ -21,8 +21,30 @@ export interface RaceBounds {
   stepSize: number;
 }
 
+/** The policy race's legs, in the order they run. */
+export const POLICY_LEG_IDS = [
+  'fixedHalf',
+  'fixedMax',
+  'triangular',
+  'triangular2',
+  'exp_range',
+  'sgdr',
+  'one_cycle',
+] as const;
+export type PolicyLegId = (typeof POLICY_LEG_IDS)[number];
+
+export const POLICY_LEG_LABELS: Record<PolicyLegId, string> = {
+  fixedHalf: 'fixed, max/2',
+  fixedMax: 'fixed, max',
+  triangular: 'triangular',
+  triangular2: 'triangular2',
+  exp_range: 'exp_range',
+  sgdr: 'SGDR',
+  one_cycle: 'one-cycle',
+};
+
 export interface PolicyLeg {
-  id: string;
+  id: PolicyLegId;
   label: string;
   /** The leg's schedule in a few words and numbers. */
   detail: string;
@@ -69,7 +91,11 @@ export function expRangeGamma(iterations: number): number {
  * from max down to base with restarts that end on the race's last step, and one-cycle from
  * base up to max and down over exactly the race.
  */
-export function policyLegs(bounds: RaceBounds, iterations: number): LegsOrError {
+export function policyLegs(
+  bounds: RaceBounds,
+  iterations: number,
+  only: readonly PolicyLegId[] = POLICY_LEG_IDS,
+): LegsOrError {
   const { baseLr, maxLr, stepSize } = bounds;
   const cyclic = { baseLr, maxLr, stepSize };
   // Restarts roughly as often as a triangular cycle, rounded so the last one ends the race.
@@ -78,23 +104,23 @@ export function policyLegs(bounds: RaceBounds, iterations: number): LegsOrError 
   const gamma = expRangeGamma(iterations);
   const cycle = `${formatRate(baseLr)}–${formatRate(maxLr)}, step ${formatCount(stepSize)}`;
   const drafts: Omit<PolicyLeg, 'spec'>[] = [
-    { id: 'fixedHalf', label: 'fixed, max/2', detail: `LR ${formatRate(maxLr / 2)}` },
-    { id: 'fixedMax', label: 'fixed, max', detail: `LR ${formatRate(maxLr)}` },
-    { id: 'triangular', label: 'triangular', detail: cycle },
-    { id: 'triangular2', label: 'triangular2', detail: cycle },
-    { id: 'exp_range', label: 'exp_range', detail: `${cycle}, γ ${gamma}` },
+    { id: 'fixedHalf', label: POLICY_LEG_LABELS.fixedHalf, detail: `LR ${formatRate(maxLr / 2)}` },
+    { id: 'fixedMax', label: POLICY_LEG_LABELS.fixedMax, detail: `LR ${formatRate(maxLr)}` },
+    { id: 'triangular', label: POLICY_LEG_LABELS.triangular, detail: cycle },
+    { id: 'triangular2', label: POLICY_LEG_LABELS.triangular2, detail: cycle },
+    { id: 'exp_range', label: POLICY_LEG_LABELS.exp_range, detail: `${cycle}, γ ${gamma}` },
     {
       id: 'sgdr',
-      label: 'SGDR',
+      label: POLICY_LEG_LABELS.sgdr,
       detail: `${formatRate(maxLr)}→${formatRate(baseLr)}, period ${formatCount(period)}`,
     },
     {
       id: 'one_cycle',
-      label: 'one-cycle',
+      label: POLICY_LEG_LABELS.one_cycle,
       detail: `${formatRate(baseLr)}→${formatRate(maxLr)}→${formatRate(baseLr / 1e4)}`,
     },
   ];
-  const specs: Record<string, unknown> = {
+  const specs: Record<PolicyLegId, unknown> = {
     fixedHalf: { policy: 'fixed', lr: maxLr / 2 },
     fixedMax: { policy: 'fixed', lr: maxLr },
     triangular: { policy: 'triangular', ...cyclic },
@@ -109,11 +135,12 @@ export function policyLegs(bounds: RaceBounds, iterations: number): LegsOrError 
     },
   };
   const legs: PolicyLeg[] = [];
-  for (const draft of drafts) {
+  for (const draft of drafts.filter((leg) => only.includes(leg.id))) {
     const parsed = safeParseScheduleSpec(specs[draft.id]);
     if (!parsed.ok) return { ok: false, error: `${draft.label}: ${parsed.error.message}` };
     legs.push({ ...draft, spec: parsed.spec });
   }
+  if (legs.length === 0) return { ok: false, error: 'pick at least one leg to race' };
   return { ok: true, legs };
 }
 

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createEngineSlice, type EngineSlice } from './engineSlice';
+import { createLayoutSlice, type LayoutSlice } from './layoutSlice';
 import { createRaceSlice, type RaceSlice } from './raceSlice';
 import { createRangeTestSlice, type RangeTestSlice } from './rangeTestSlice';
 import { createRunsSlice, type RunsSlice } from './runsSlice';
@@ -16,7 +17,8 @@ export type AppState = ScheduleSlice &
   TrainingSlice &
   ShareSlice &
   RunsSlice &
-  RaceSlice;
+  RaceSlice &
+  LayoutSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createScheduleSlice(...args),
@@ -27,4 +29,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createShareSlice(...args),
   ...createRunsSlice(...args),
   ...createRaceSlice(...args),
+  ...createLayoutSlice(...args),
 }));

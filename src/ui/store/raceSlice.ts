@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ValidationResult } from '../../worker/contract';
-import type { RaceLength } from '../race/raceLegs';
+import { POLICY_LEG_IDS, type PolicyLegId, type RaceLength } from '../race/raceLegs';
 
 export type RaceKind = 'policy' | 'optimizer';
 
@@ -29,6 +29,8 @@ export interface RaceSlice {
     length: RaceLength;
     /** Target validation accuracy in percent; null: the dataset's default. */
     targetPercent: number | null;
+    /** Policy race: the legs that run (all by default; a teaching preset may pick two). */
+    policyLegIds: PolicyLegId[];
     /** Optimizer race: triangular CLR between each optimizer's bounds, or a fixed LR. */
     withClr: boolean;
     status: 'idle' | 'running' | 'done';
@@ -49,6 +51,7 @@ export const createRaceSlice: StateCreator<RaceSlice> = (set) => ({
     kind: 'policy',
     length: { unit: 'epochs', value: 1 },
     targetPercent: null,
+    policyLegIds: [...POLICY_LEG_IDS],
     withClr: true,
     status: 'idle',
     ranKind: null,
