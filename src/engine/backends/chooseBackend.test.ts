@@ -46,7 +46,11 @@ describe('chooseBackend in Node', () => {
     expect(report.reasons.webgl).toMatch(/failed to start/);
     expect(report.reasons.wasm).toMatch(/^chosen/);
     expect(report.reasons.cpu).toBe('not tried: wasm works');
-    expect(report.wasm).toEqual({ simd: true, threads: 1 });
+    expect(report.wasm).toEqual({
+      simd: true,
+      threads: 1,
+      threadsNote: 'single-threaded outside a browser',
+    });
   });
 
   it('honours a forced backend', async () => {

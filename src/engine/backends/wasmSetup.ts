@@ -52,6 +52,19 @@ function liftThreadCap(threads: number): void {
   });
 }
 
+/** Why threads cannot run here, or null when they can. */
+function threadsOffReason(wasmBaseUrl: string | undefined): string | null {
+  // Node has no cross-origin isolation flag, and tfjs runs its single-threaded build there.
+  if (typeof globalThis.crossOriginIsolated !== 'boolean')
+    return 'single-threaded outside a browser';
+  // Threads need SharedArrayBuffer, which only cross-origin isolated pages get.
+  if (!globalThis.crossOriginIsolated)
+    return 'the page is not cross-origin isolated (COOP/COEP headers missing)';
+  // Our bundles serve the threaded factory beside the binaries (scripts/wasm-threads-plugin.mjs).
+  if (wasmBaseUrl === undefined) return 'no address for the threaded build';
+  return null;
+}
+
 /**
  * Readies the wasm backend before it starts: our training kernels, binaries from
  * `wasmBaseUrl` (our own assets; omit in Node, where tfjs finds them in node_modules),
@@ -66,18 +79,14 @@ export function prepareWasm(wasmBaseUrl?: string, threads?: number): void {
     setWasmPaths(wasmBaseUrl.endsWith('/') ? wasmBaseUrl : `${wasmBaseUrl}/`);
   }
   const count = wasmThreadCount(threads, logicalCores());
-  if (globalThis.crossOriginIsolated !== true || wasmBaseUrl === undefined) {
-    // Threads need SharedArrayBuffer (cross-origin isolation) and, in our bundles, the
-    // threaded factory served beside the binaries; Node runs tfjs's single-threaded build.
+  const offReason = threadsOffReason(wasmBaseUrl);
+  if (offReason !== null) {
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
-    threadsNote =
-      globalThis.crossOriginIsolated === true || wasmBaseUrl === undefined
-        ? 'single-threaded build outside the browser'
-        : 'the page is not cross-origin isolated (COOP/COEP headers missing)';
+    threadsNote = offReason;
     return;
   }
   if (count === 1) {
-    // One thread runs faster on the plain SIMD build than on the threaded one.
+    // One thread needs no pthread workers: the plain SIMD build, which starts faster.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
     threadsNote = threads === undefined ? 'one logical core' : 'one thread asked for';
     return;
