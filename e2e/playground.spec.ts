@@ -36,14 +36,14 @@ test.describe('the playground, as a first-time user', () => {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await expect(status(page)).toContainText(/Iteration [1-9]/, { timeout: 60_000 });
 
-    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await expect(status(page)).toContainText('Paused');
     const pausedAt = await status(page).textContent();
     await page.waitForTimeout(1500);
     expect(await status(page).textContent()).toBe(pausedAt);
-    await page.getByRole('button', { name: 'Step' }).click();
+    await page.getByRole('button', { name: 'Step', exact: true }).click();
     await expect(status(page)).not.toHaveText(pausedAt ?? '');
-    await page.getByRole('button', { name: 'Resume' }).click();
+    await page.getByRole('button', { name: 'Resume', exact: true }).click();
     await expect(status(page)).not.toContainText('Paused');
 
     await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({

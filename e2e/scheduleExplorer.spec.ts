@@ -39,7 +39,11 @@ test.describe('schedule explorer', () => {
     await expect(baseLr).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByRole('alert')).toHaveText('Base LR must not exceed Max LR (0.1 > 0.01)');
     await expect(lrCurve(page)).toBeVisible();
-    await expect(page.getByText('Showing the last valid schedule')).toBeVisible();
+    await expect(
+      page
+        .getByRole('region', { name: 'Learning-rate schedule' })
+        .getByText('Showing the last valid schedule'),
+    ).toBeVisible();
     await page.screenshot({ path: 'test-results/schedule-explorer-error.png', fullPage: true });
 
     await page.getByRole('spinbutton', { name: 'Max LR' }).fill('0.2');

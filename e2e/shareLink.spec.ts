@@ -149,7 +149,7 @@ test.describe('share link, presets and classroom mode', () => {
     await page.getByRole('button', { name: 'Fixed vs triangular2' }).click();
     await expect(page.locator('#field-policy')).toHaveValue('triangular2');
     await expect(page.locator('#field-optimizer')).toHaveValue('sgdMomentum');
-    await expect(page.getByText('Race: Fixed vs Triangular2')).toBeVisible();
+    await expect(page.getByText('Race: fixed, max/2 vs triangular2')).toBeVisible();
     await waitReady(page);
     await page.locator('.presets').screenshot({ path: 'test-results/share-presets.png' });
   });
