@@ -18,6 +18,9 @@ const params = new URLSearchParams(location.search);
 const forced = params.get('backend') as BackendName | null;
 const steps = Number(params.get('steps') ?? 40);
 const rangeSteps = Number(params.get('rangeSteps') ?? 100);
+/** Rounds of the wasm kernel sweep (0: none); each round steps every configuration `sweepSteps` times. */
+const kernelRounds = Number(params.get('kernelRounds') ?? 0);
+const sweepSteps = Number(params.get('sweepSteps') ?? 20);
 const batchSize = 64;
 const dataBaseUrl = new URL('/data/', location.origin).href;
 const wasmBaseUrl = new URL('/wasm/', location.origin).href;
@@ -108,15 +111,34 @@ async function engineLoop() {
 async function bareLoop(backend: BackendName) {
   const worker = new Worker(new URL('./bareLoop.worker.ts', import.meta.url), { type: 'module' });
   const bare = Comlink.wrap<BareLoop>(worker);
-  const result = await bare.run(backend, dataBaseUrl, wasmBaseUrl, steps, batchSize);
+  const result = await bare.run(backend, dataBaseUrl, wasmBaseUrl, steps, batchSize, wasmThreads);
   worker.terminate();
   say(`bare loop: ${result.samplesPerSec.toFixed(1)} samples/s on ${result.backend}`);
+  return result;
+}
+
+/** Samples/s of the bare loop on wasm per kernel configuration: all ours, none, each one off. */
+async function kernelSweep(): Promise<Record<string, number>> {
+  const worker = new Worker(new URL('./bareLoop.worker.ts', import.meta.url), { type: 'module' });
+  const bare = Comlink.wrap<BareLoop>(worker);
+  const result = await bare.kernelSweep(
+    dataBaseUrl,
+    wasmBaseUrl,
+    sweepSteps,
+    batchSize,
+    kernelRounds,
+    wasmThreads,
+  );
+  worker.terminate();
+  say(`wasm kernels (samples/s): ${JSON.stringify(result)}`);
   return result;
 }
 
 async function main() {
   const engine = await engineLoop();
   const bare = await bareLoop(engine.init.backend.backend);
+  const onWasm = engine.init.backend.backend === 'wasm';
+  const kernels = onWasm && kernelRounds > 0 ? await kernelSweep() : null;
   window.benchResult = {
     backend: engine.init.backend.backend,
     samplesPerSec: Number(engine.samplesPerSec.toFixed(1)),
@@ -128,6 +150,8 @@ async function main() {
         : Math.round((engine.rangeTestMs * 100) / engine.rangeSteps),
     longestMainTaskMs: Math.round(longestMainTaskMs),
     wasm: engine.init.backend.wasm,
+    threads: onWasm ? engine.init.backend.wasm.threads : null,
+    kernels,
     crossOriginIsolated: engine.init.crossOriginIsolated,
     leakedTensors: engine.leaked,
     reasons: engine.init.backend.reasons,

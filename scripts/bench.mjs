@@ -1,14 +1,19 @@
 // npm run bench: measures the engine in headless Chromium, per backend, on a production build.
 // Prints a table, then (last line) one JSON object for the backend the app picks by itself.
-import { spawn, execSync } from 'node:child_process';
+import { spawn, execSync, spawnSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 
 const port = 4391;
 const origin = `http://127.0.0.1:${port}`;
-/** Per backend: training steps, range-test steps and extra Chromium flags. Slow backends get fewer steps. */
+/**
+ * Per backend: training steps, range-test steps, rounds of the wasm kernel sweep (each kernel of
+ * ours off in turn) and extra Chromium flags. Slow backends get fewer steps.
+ */
 const plans = [
-  { backend: 'auto', steps: 60, rangeSteps: 100, flags: [] },
+  { backend: 'auto', steps: 60, rangeSteps: 100, kernelRounds: 3, flags: [] },
+  // wasm on one thread, to compare with PyTorch on one thread.
+  { backend: 'wasm', label: 'wasm-1t', threads: 1, steps: 60, rangeSteps: 0, flags: [] },
   { backend: 'webgl', steps: 12, rangeSteps: 0, flags: [] },
   {
     backend: 'webgpu',
@@ -61,8 +66,13 @@ async function measure(plan) {
   });
   try {
     const page = await browser.newPage();
-    const query = new URLSearchParams({ steps: plan.steps, rangeSteps: plan.rangeSteps });
+    const query = new URLSearchParams({
+      steps: plan.steps,
+      rangeSteps: plan.rangeSteps,
+      kernelRounds: plan.kernelRounds ?? 0,
+    });
     if (plan.backend !== 'auto') query.set('backend', plan.backend);
+    if (plan.threads) query.set('threads', plan.threads);
     await page.goto(`${origin}/bench/index.html?${query}`);
     await page.waitForFunction(() => window.benchResult || window.benchError, null, {
       timeout: 600_000,
@@ -109,8 +119,8 @@ async function measureTrainingPage() {
     });
     await page.goto(`${origin}/`);
     await page.getByTestId('status').getByText('Backend:').waitFor({ timeout: 120_000 });
-    await page.getByRole('combobox', { name: 'Unit' }).selectOption('iterations');
-    await page.getByRole('spinbutton', { name: 'Train for' }).fill('400');
+    await page.getByRole('combobox', { name: 'Unit', exact: true }).selectOption('iterations');
+    await page.getByRole('spinbutton', { name: 'Train for', exact: true }).fill('400');
     // Only the training run is measured, not page load or engine start-up.
     await page.evaluate(() => {
       window.longestTaskMs = 0;
@@ -119,7 +129,8 @@ async function measureTrainingPage() {
     const started = Date.now();
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     const train = page.getByRole('button', { name: 'Train', exact: true });
-    await page.getByText('Validation accuracy').waitFor({ timeout: 300_000 });
+    // The training panel's figure, not the race panel's "Target validation accuracy" label.
+    await page.getByText(/^Validation accuracy \d/).waitFor({ timeout: 300_000 });
     while (!(await train.isEnabled())) await page.waitForTimeout(250);
     const seconds = (Date.now() - started) / 1000;
     const { longestTaskMs, longTasks } = await page.evaluate(() => ({
@@ -137,16 +148,51 @@ async function measureTrainingPage() {
   }
 }
 
+/** The first of $PYTHON, /usr/bin/python3, python3 that imports torch, or why none does. */
+function findTorchPython() {
+  const candidates = [process.env.PYTHON, '/usr/bin/python3', 'python3'].filter(Boolean);
+  const tried = [];
+  for (const python of candidates) {
+    const probe = spawnSync(python, ['-c', 'import torch'], { encoding: 'utf8' });
+    if (probe.status === 0) return { python };
+    const why = probe.error ? probe.error.code : (probe.stderr.trim().split('\n').pop() ?? '');
+    tried.push(`${python}: ${why}`);
+  }
+  return { reason: `no python with torch (${tried.join('; ')})` };
+}
+
+/** PyTorch's samples/s for the same model and batch at 1 thread and at all cores (bench/pytorch_bench.py). */
+function measurePytorch() {
+  const found = findTorchPython();
+  if (!found.python) return { result: null, reason: found.reason };
+  const run = spawnSync(found.python, ['bench/pytorch_bench.py'], {
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
+  if (run.status !== 0) {
+    return {
+      result: null,
+      reason: `bench/pytorch_bench.py failed: ${run.stderr.trim().split('\n').pop()}`,
+    };
+  }
+  const lines = run.stdout.trim().split('\n');
+  return { result: { python: found.python, ...JSON.parse(lines[lines.length - 1]) } };
+}
+
 await waitForServer();
 const results = [];
-for (const plan of plans.filter((p) => only.length === 0 || only.includes(p.backend))) {
-  process.stderr.write(`bench: ${plan.backend}…\n`);
-  results.push({ plan: plan.backend, ...(await measure(plan)) });
+for (const plan of plans) {
+  const label = plan.label ?? plan.backend;
+  if (only.length > 0 && !only.includes(label)) continue;
+  process.stderr.write(`bench: ${label}…\n`);
+  results.push({ plan: label, ...(await measure(plan)) });
 }
 const ui = only.length === 0 || only.includes('ui');
 const chartRedraw = ui ? await measureChartRedraw() : null;
 const trainingPage = ui ? await measureTrainingPage() : null;
 stopServer();
+// After the browser runs, so the two never compete for the cores.
+const pytorch = only.length === 0 || only.includes('pytorch') ? measurePytorch() : null;
 
 console.log(
   '\nbackend   samples/s  bare samples/s  loop/bare  range test 100 (ms)  longest main task (ms)  wasm',
@@ -156,7 +202,7 @@ for (const r of results) {
     console.log(`${r.plan.padEnd(9)} failed: ${r.error}`);
     continue;
   }
-  const name = r.plan === 'auto' ? `${r.backend}*` : r.backend;
+  const name = r.plan === 'auto' ? `${r.backend}*` : r.plan;
   console.log(
     [
       name.padEnd(9),
@@ -170,14 +216,48 @@ for (const r of results) {
   );
 }
 console.log('* the backend the app picks by itself');
+const wasmRun = results.find((r) => !r.error && r.backend === 'wasm' && r.kernels);
+if (wasmRun) {
+  const { all, none, ...without } = wasmRun.kernels;
+  console.log(
+    `\nwasm bare loop by kernel configuration (threads ${wasmRun.threads}, median samples/s):`,
+  );
+  console.log(`  all of ours ${all}, none of ours ${none} (×${(all / none).toFixed(2)})`);
+  for (const [name, rate] of Object.entries(without)) {
+    const kernel = name.replace('without ', '');
+    console.log(
+      `  ${kernel.padEnd(22)} tfjs's ${String(rate).padStart(7)} → ours ${String(all).padStart(7)}  (×${(all / rate).toFixed(2)})`,
+    );
+  }
+}
 if (chartRedraw)
   console.log(`training charts at 50,000 iterations: redraw ${JSON.stringify(chartRedraw)}`);
 if (trainingPage)
   console.log(
     `page training ${trainingPage.iterations} iterations, all charts visible: ${JSON.stringify(trainingPage)}`,
   );
-console.log('');
 const picked = results.find((r) => r.plan === 'auto') ?? results[0];
+// Ours (the engine loop on wasm) against PyTorch at the same thread count.
+const pytorchRuns = pytorch?.result?.runs.map((run) => {
+  const ours = results.find((r) => !r.error && r.backend === 'wasm' && r.threads === run.threads);
+  return {
+    ...run,
+    oursSamplesPerSec: ours?.samplesPerSec ?? null,
+    oursPerTorch: ours ? Number((ours.samplesPerSec / run.samplesPerSec).toFixed(3)) : null,
+  };
+});
+if (pytorchRuns) {
+  for (const run of pytorchRuns)
+    console.log(
+      `pytorch ${pytorch.result.torch}, ${run.threads} thread(s): ${run.samplesPerSec} samples/s` +
+        (run.oursPerTorch === null
+          ? ''
+          : `; ours ${run.oursSamplesPerSec}, ours/pytorch ${run.oursPerTorch}`),
+    );
+} else if (pytorch) {
+  console.log(`pytorch: not measured: ${pytorch.reason}`);
+}
+console.log('');
 const summary = { ...picked };
 delete summary.plan;
 if (chartRedraw) summary.chartRedraw50kMs = chartRedraw.redrawMs;
@@ -185,6 +265,8 @@ if (chartRedraw) summary.chartRedraw50kMaxMs = chartRedraw.maxRedrawMs;
 // The figure that matters: the real page training with every chart drawing, not the bench page.
 if (trainingPage) summary.longestMainTaskMs = trainingPage.longestTaskMs;
 if (trainingPage) summary.trainingPage = trainingPage;
+if (pytorch) summary.pytorch = pytorchRuns ? { ...pytorch.result, runs: pytorchRuns } : null;
+if (pytorch && !pytorchRuns) summary.pytorchReason = pytorch.reason;
 summary.others = results
   .filter((r) => r !== picked)
   .map(({ plan, reasons: _r, ...rest }) => ({ plan, ...rest }));

@@ -1,0 +1,9 @@
+import { Mean } from '@tensorflow/tfjs';
+import { reducePerChannel } from './sumWasm';
+import type { WasmKernelReplacement } from './wasmKernels';
+
+/** Per-channel means (batch-norm moments) in one pass, without tfjs-backend-wasm's transpose. */
+export const meanWasm: WasmKernelReplacement = {
+  kernelName: Mean,
+  kernelFunc: (args) => reducePerChannel(args, true),
+};
