@@ -2,25 +2,16 @@ import type { BackendName, SessionConfig } from '../../worker/contract';
 import { changeSession, startEngine } from '../engine/engineActions';
 import { useAppStore } from '../store';
 import { MODEL_PRESETS, type ModelPreset } from '../store/sessionSlice';
+import {
+  BACKEND_NAMES,
+  BATCH_SIZES,
+  DATASET_LABELS,
+  DATASET_NAMES,
+  OPTIMIZER_LABELS,
+  OPTIMIZER_NAMES,
+} from '../sessionChoices';
 
-const DATASETS: { value: SessionConfig['dataset']; label: string }[] = [
-  { value: 'mnist', label: 'MNIST digits' },
-  { value: 'fashion-mnist', label: 'Fashion-MNIST' },
-  { value: 'synthetic', label: 'Synthetic shapes (tiny)' },
-];
-
-const OPTIMIZERS: { value: SessionConfig['optimizer']; label: string }[] = [
-  { value: 'sgdMomentum', label: 'SGD with momentum (0.9)' },
-  { value: 'sgd', label: 'SGD' },
-  { value: 'adam', label: 'Adam' },
-  { value: 'adamax', label: 'Adamax' },
-  { value: 'adadelta', label: 'Adadelta' },
-  { value: 'adagrad', label: 'Adagrad' },
-  { value: 'rmsprop', label: 'RMSProp' },
-];
-
-const BATCH_SIZES = [16, 32, 64, 128, 256];
-const BACKENDS: (BackendName | 'auto')[] = ['auto', 'webgpu', 'webgl', 'wasm', 'cpu'];
+const BACKENDS: (BackendName | 'auto')[] = ['auto', ...BACKEND_NAMES];
 /** WASM thread counts on offer (tfjs's wasm build runs at most 8). */
 const WASM_THREADS = [1, 2, 3, 4, 6, 8];
 
@@ -52,9 +43,9 @@ export function SessionPanel() {
             void changeSession({ dataset: event.target.value as SessionConfig['dataset'] })
           }
         >
-          {DATASETS.map((d) => (
-            <option key={d.value} value={d.value}>
-              {d.label}
+          {DATASET_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {DATASET_LABELS[name]}
             </option>
           ))}
         </select>
@@ -87,9 +78,9 @@ export function SessionPanel() {
             void changeSession({ optimizer: event.target.value as SessionConfig['optimizer'] })
           }
         >
-          {OPTIMIZERS.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
+          {OPTIMIZER_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {OPTIMIZER_LABELS[name]}
             </option>
           ))}
         </select>

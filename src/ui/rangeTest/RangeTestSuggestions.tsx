@@ -1,12 +1,8 @@
 import { formatRate, roundSignificant } from '../format';
+import { MAX_SMOOTHING, RATIO_RANGE } from '../sessionChoices';
 import { useAppStore } from '../store';
 import { SUGGESTION_COLORS, useRangeTestAnalysis } from './RangeTestChart';
 import { boundsFromMaxLr } from './rangeTestAnalysis';
-
-/** Smith uses base_lr = max_lr / 3 or / 4; the slider allows a little wider. */
-const RATIO_RANGE = { min: 3, max: 6, step: 0.5 };
-/** Above 0.995 the debiased EMA lags the curve by hundreds of steps. */
-const MAX_SMOOTHING = 0.995;
 
 /**
  * The range test's verdict: the suggested max LR with "Use suggestion", every method's pick with

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { safeParseScheduleSpec, type ScheduleSpec } from '../../core';
+import { BACKEND_NAMES, DATASET_NAMES, OPTIMIZER_NAMES } from '../sessionChoices';
 import type {
   BackendName,
   RangeTestConfig,
@@ -73,21 +74,6 @@ export type RunRecord = RangeTestRecord | TrainingRecord;
 export const RUN_FILE_FORMAT = 'lr-playground-run';
 export const RUN_FILE_VERSION = 1;
 
-const DATASETS = [
-  'mnist',
-  'fashion-mnist',
-  'synthetic',
-] as const satisfies readonly SessionConfig['dataset'][];
-const OPTIMIZERS = [
-  'sgdMomentum',
-  'sgd',
-  'adam',
-  'adamax',
-  'adadelta',
-  'adagrad',
-  'rmsprop',
-] as const satisfies readonly SessionConfig['optimizer'][];
-const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const satisfies readonly BackendName[];
 const RANGE_TEST_STOPS = [
   'completed',
   'diverged',
@@ -134,13 +120,13 @@ const scheduleSchema = z.unknown().transform((value, ctx): ScheduleSpec => {
 });
 
 const sessionSchema = z.object({
-  dataset: z.enum(DATASETS),
+  dataset: z.enum(DATASET_NAMES),
   model: z.object({
     widthMultiplier: z.number().positive(),
     batchNorm: z.boolean(),
     dropoutRate: z.number().min(0).max(1),
   }),
-  optimizer: z.enum(OPTIMIZERS),
+  optimizer: z.enum(OPTIMIZER_NAMES),
   batchSize: z.number().int().positive(),
   seed: z.number().int(),
   augment: z.boolean(),
@@ -183,7 +169,7 @@ function baseShape() {
     startedAt: z.number(),
     wallMs: z.number().nonnegative(),
     samplesPerSec: anyNumber,
-    backend: z.enum(BACKENDS).nullable(),
+    backend: z.enum(BACKEND_NAMES).nullable(),
     session: sessionSchema,
     message: z.string(),
   };

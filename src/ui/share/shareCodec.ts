@@ -1,8 +1,16 @@
 import { z } from 'zod';
 import { safeParseScheduleSpec, type ScheduleSpec } from '../../core';
-import type { BackendName, RangeTestConfig, RunLength, SessionConfig } from '../../worker/contract';
+import type { BackendName, RangeTestConfig, RunLength } from '../../worker/contract';
 import { rangeTestConfigErrors } from '../rangeTest/RangeTestSettings';
 import { DEFAULT_DRAFT, type ScheduleDraft } from '../schedule/scheduleDraft';
+import {
+  BACKEND_NAMES,
+  BATCH_SIZES,
+  DATASET_NAMES,
+  MAX_SMOOTHING,
+  OPTIMIZER_NAMES,
+  RATIO_RANGE,
+} from '../sessionChoices';
 import { MODEL_PRESETS, type ModelPreset } from '../store/sessionSlice';
 import type { RangeTestView, SessionSettings, ShareConfig } from './shareConfig';
 
@@ -68,33 +76,12 @@ interface Group<T> {
   conflicts?: (value: T) => Partial<Record<keyof T, string>>;
 }
 
-const DATASETS = [
-  'mnist',
-  'fashion-mnist',
-  'synthetic',
-] as const satisfies readonly SessionConfig['dataset'][];
-const OPTIMIZERS = [
-  'sgdMomentum',
-  'sgd',
-  'adam',
-  'adamax',
-  'adadelta',
-  'adagrad',
-  'rmsprop',
-] as const satisfies readonly SessionConfig['optimizer'][];
-/** The batch sizes the Data and model panel offers: a link may only pick what the page can show. */
-const BATCH_SIZES = [16, 32, 64, 128, 256];
-/** The Ratio and Smoothing sliders' ranges (RangeTestSuggestions). */
-const RATIO_RANGE = { min: 3, max: 6, step: 0.5 };
-const MAX_SMOOTHING = 0.995;
-const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const satisfies readonly BackendName[];
-
 const sessionGroup: Group<SessionSettings> = {
   name: 'session',
   fields: {
-    dataset: { param: 'dataset', parse: oneOf(DATASETS) },
+    dataset: { param: 'dataset', parse: oneOf(DATASET_NAMES) },
     modelPreset: { param: 'model', parse: oneOf(Object.keys(MODEL_PRESETS) as ModelPreset[]) },
-    optimizer: { param: 'optimizer', parse: oneOf(OPTIMIZERS) },
+    optimizer: { param: 'optimizer', parse: oneOf(OPTIMIZER_NAMES) },
     batchSize: {
       param: 'batchSize',
       parse: numberText.pipe(
@@ -345,10 +332,10 @@ export function decodePageParams(params: URLSearchParams): {
     });
   }
   const backend = params.get('backend');
-  if (backend !== null && !(BACKENDS as readonly string[]).includes(backend)) {
+  if (backend !== null && !(BACKEND_NAMES as readonly string[]).includes(backend)) {
     rejections.push({
       field: 'backend',
-      reason: `must be one of ${BACKENDS.join(', ')} (got ${JSON.stringify(backend)})`,
+      reason: `must be one of ${BACKEND_NAMES.join(', ')} (got ${JSON.stringify(backend)})`,
       fallback: 'using the best available backend',
     });
   }
