@@ -38,6 +38,15 @@ interface SchedulerRule {
 
 const cyclesMomentum = (spec: SpecRecord): boolean => spec.cycleMomentum === true;
 
+/** Always written out: torch defaults it to True, our spec to false. */
+const CYCLE_MOMENTUM_ARG: ArgRule = {
+  arg: 'cycle_momentum',
+  field: 'cycleMomentum',
+  kind: 'bool',
+  torchDefault: true,
+  note: (spec) => (cyclesMomentum(spec) ? '' : "torch's default, True, would cycle momentum"),
+};
+
 const SCHEDULERS: Record<TorchSchedulerName, SchedulerRule> = {
   StepLR: {
     policy: 'step',
@@ -72,13 +81,7 @@ const SCHEDULERS: Record<TorchSchedulerName, SchedulerRule> = {
         when: (spec) => spec.policy === 'exp_range',
         note: () => 'per batch, not per cycle',
       },
-      {
-        arg: 'cycle_momentum',
-        field: 'cycleMomentum',
-        kind: 'bool',
-        torchDefault: true,
-        note: (spec) => (cyclesMomentum(spec) ? '' : "torch's default, True, would cycle momentum"),
-      },
+      CYCLE_MOMENTUM_ARG,
       {
         arg: 'base_momentum',
         field: 'baseMomentum',
@@ -122,13 +125,7 @@ const SCHEDULERS: Record<TorchSchedulerName, SchedulerRule> = {
       },
       { arg: 'pct_start', field: 'pctStart', kind: 'float' },
       { arg: 'anneal_strategy', field: 'anneal', kind: 'string' },
-      {
-        arg: 'cycle_momentum',
-        field: 'cycleMomentum',
-        kind: 'bool',
-        torchDefault: true,
-        note: (spec) => (cyclesMomentum(spec) ? '' : "torch's default, True, would cycle momentum"),
-      },
+      CYCLE_MOMENTUM_ARG,
       {
         arg: 'base_momentum',
         field: 'baseMomentum',
