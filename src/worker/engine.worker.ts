@@ -1,3 +1,4 @@
+import '../core/zodWithoutEval';
 import * as Comlink from 'comlink';
 import { EngineWorkerApi } from './engineWorkerApi';
 
