@@ -41,3 +41,10 @@ export {
   type SuggestionWindow,
   type AccuracySuggestion,
 } from './suggest';
+export {
+  rangeTestScript,
+  rangeTestScriptErrors,
+  DEFAULT_RANGE_TEST_SCRIPT,
+  type RangeTestScriptSettings,
+  type RangeTestScriptFlavour,
+} from './rangeTestExport/rangeTestScript';
