@@ -1,0 +1,162 @@
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import {
+  CIFAR_CLASS_NAMES,
+  cifarBatchBytes,
+  patternPixel,
+  pixelCsvText,
+  tarBytes,
+} from '../../../testing/importFixtures';
+import { readCifarBatch } from './cifarBinary';
+import { readCifarFiles } from './cifarFiles';
+import { checkClassCounts, planImageFolder } from './imageFolder';
+import { checkImportSize, DatasetImportError, MAX_IMPORT_BYTES } from './importError';
+import { readPixelCsv } from './pixelCsv';
+import { readTar } from './tarReader';
+
+const meta = new TextEncoder().encode(CIFAR_CLASS_NAMES.join('\n') + '\n\n');
+
+describe('CIFAR-10 binary batches', () => {
+  it('reads labels and turns channel-major records into interleaved RGB', () => {
+    const set = readCifarBatch(cifarBatchBytes(25, 100), 'data_batch_1.bin');
+    expect(set).toMatchObject({ count: 25, rows: 32, cols: 32, channels: 3 });
+    for (const i of [0, 7, 24]) {
+      const label = (100 + i) % 10;
+      expect(set.labels[i]).toBe(label);
+      for (const [x, y, c] of [
+        [0, 0, 0],
+        [31, 5, 1],
+        [12, 30, 2],
+      ]) {
+        expect(set.images[i * 3072 + (y * 32 + x) * 3 + c]).toBe(
+          patternPixel(label, 100 + i, x, y, c),
+        );
+      }
+    }
+  });
+
+  it('refuses a truncated batch, naming the file and the byte count', () => {
+    const bytes = cifarBatchBytes(3).subarray(0, 3073 * 2 + 100);
+    expect(() => readCifarBatch(bytes, 'data_batch_2.bin')).toThrow(
+      'data_batch_2.bin: not a whole number of CIFAR-10 records: 6246 bytes is 2 records of 3073 bytes and 100 bytes over',
+    );
+  });
+
+  it('refuses a label CIFAR-10 does not have', () => {
+    const bytes = cifarBatchBytes(2);
+    bytes[3073] = 42;
+    expect(() => readCifarBatch(bytes, 'x.bin')).toThrow('x.bin: record 1 has label 42');
+  });
+});
+
+describe('the CIFAR-10 archive and extracted files', () => {
+  const files = [
+    { name: 'cifar-10-batches-bin/batches.meta.txt', data: meta },
+    { name: 'cifar-10-batches-bin/data_batch_2.bin', data: cifarBatchBytes(20, 20) },
+    { name: 'cifar-10-batches-bin/data_batch_1.bin', data: cifarBatchBytes(20, 0) },
+    { name: 'cifar-10-batches-bin/test_batch.bin', data: cifarBatchBytes(10, 500) },
+    { name: 'cifar-10-batches-bin/readme.html', data: new Uint8Array(3) },
+  ];
+
+  it('reads cifar-10-binary.tar.gz: batches in numbered order, the test batch, the class names', async () => {
+    const archive = gzipSync(tarBytes(files));
+    const read = await readCifarFiles([{ name: 'cifar-10-binary.tar.gz', bytes: archive }]);
+    expect(read.classNames).toEqual(CIFAR_CLASS_NAMES);
+    expect(read.train.count).toBe(40);
+    expect(Array.from(read.train.labels.subarray(0, 12))).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1,
+    ]);
+    // Image 20 (the first of batch 2) comes right after batch 1's twenty.
+    expect(read.train.images[20 * 3072]).toBe(patternPixel(0, 20, 0, 0, 0));
+    expect(read.test?.count).toBe(10);
+  });
+
+  it('reads the extracted .bin files the same, with default names without the meta file', async () => {
+    const read = await readCifarFiles(
+      files.filter((f) => f.name.endsWith('.bin')).map((f) => ({ name: f.name, bytes: f.data })),
+    );
+    expect(read.train.count).toBe(40);
+    expect(read.classNames[3]).toBe('class 3');
+  });
+
+  it('says what is missing or damaged', async () => {
+    await expect(
+      readCifarFiles([{ name: 'test_batch.bin', bytes: cifarBatchBytes(2) }]),
+    ).rejects.toThrow('no CIFAR-10 training batch');
+    const archive = gzipSync(tarBytes(files));
+    await expect(
+      readCifarFiles([{ name: 'cifar-10-binary.tar.gz', bytes: archive.subarray(0, 5000) }]),
+    ).rejects.toThrow('cifar-10-binary.tar.gz: the gzip data is damaged or truncated');
+    const tar = tarBytes(files);
+    expect(() => readTar(tar.subarray(0, 3000), 'cut.tar')).toThrow(
+      /cut.tar: the archive is truncated/,
+    );
+  });
+});
+
+describe('pixel CSVs', () => {
+  it('reads the "MNIST as CSV" layout with or without a header', () => {
+    for (const header of [true, false]) {
+      const { images, classNames } = readPixelCsv(pixelCsvText(12, 3, header), 'mnist.csv');
+      expect(images).toMatchObject({ count: 12, rows: 28, cols: 28, channels: 1 });
+      expect(classNames).toEqual(['0', '1', '2']);
+      expect(images.labels[4]).toBe(1);
+      expect(images.images[4 * 784 + 3 * 28 + 5]).toBe(patternPixel(1, 4, 5, 3, 0));
+    }
+  });
+
+  it('names classes by their labels and scales 0–1 pixels', () => {
+    const rows = ['y,' + Array.from({ length: 16 }, (_, p) => `p${p}`).join(',')];
+    for (let i = 0; i < 4; i++)
+      rows.push([i % 2 ? 'dog' : 'cat', ...Array(16).fill(i / 4)].join(','));
+    const { images, classNames } = readPixelCsv(rows.join('\n'), 'pets.csv');
+    expect(classNames).toEqual(['cat', 'dog']);
+    expect(Array.from(images.labels)).toEqual([0, 1, 0, 1]);
+    expect(images.images[2 * 16]).toBe(Math.round(0.5 * 255));
+  });
+
+  it('stops at a ragged row or a bad value, naming the line', () => {
+    const lines = pixelCsvText(5).split('\n');
+    lines[3] = lines[3].split(',').slice(0, 700).join(',');
+    expect(() => readPixelCsv(lines.join('\n'), 'ragged.csv')).toThrow(
+      'ragged.csv: line 4 has 700 values, expected 785 like the header (ragged rows)',
+    );
+    const bad = pixelCsvText(3).replace(/\n0,\d+,/, '\n0,300,');
+    expect(() => readPixelCsv(bad, 'bad.csv')).toThrow(/bad.csv: line 2, column 2: "300"/);
+    expect(() => readPixelCsv('label,a,b\n1,2,3\n', 'tiny.csv')).toThrow(/make no square image/);
+  });
+});
+
+describe('image folders', () => {
+  it('groups images by their class folder and skips the rest', () => {
+    const plan = planImageFolder([
+      'pets/cat/1.png',
+      'pets/dog/a.JPG',
+      'pets/cat/2.webp',
+      'pets/notes.txt',
+      'pets/cat/.DS_Store',
+      'pets/dog/b.jpeg',
+    ]);
+    expect(plan.classNames).toEqual(['cat', 'dog']);
+    expect(plan.filesByClass).toEqual([
+      [0, 2],
+      [1, 5],
+    ]);
+    expect(plan.skipped).toEqual(['pets/notes.txt']);
+  });
+
+  it('refuses one class or a class with fewer than 10 images, naming it', () => {
+    expect(() => checkClassCounts('pets', ['cat'], [40])).toThrow('pets: only one class ("cat")');
+    expect(() => checkClassCounts('pets', ['cat', 'dog'], [40, 3])).toThrow(
+      'pets: every class needs at least 10 readable images; too few in "dog" (3)',
+    );
+    expect(() => checkClassCounts('pets', ['cat', 'dog'], [10, 10])).not.toThrow();
+  });
+});
+
+it('refuses a file over the size limit, stating the limit', () => {
+  expect(() => checkImportSize('huge.tar.gz', MAX_IMPORT_BYTES + 1)).toThrow(DatasetImportError);
+  expect(() => checkImportSize('huge.tar.gz', MAX_IMPORT_BYTES + 1)).toThrow(
+    'huge.tar.gz: 1074 MB is over the import limit of 1074 MB',
+  );
+});

@@ -1,0 +1,92 @@
+/**
+ * Small datasets in the formats users import, made at test time (nothing downloaded): CIFAR-10
+ * binary batches and their tar(.gz), pixel CSVs. Each class has its own pattern, so a model
+ * can learn them and a reader's mistake (a swapped channel, a shifted record) shows.
+ */
+
+/** The pixel (c = channel) of image i of class `label`: a class-specific stripe pattern. */
+export function patternPixel(label: number, i: number, x: number, y: number, c: number): number {
+  const stripe = ((label % 5) + 2) * (label < 5 ? x : y);
+  return (stripe * 13 + c * 70 + label * 20 + (i % 7)) % 256;
+}
+
+/** A CIFAR-10 binary batch: `count` records, labels cycling 0–9, channel-major 32×32 RGB. */
+export function cifarBatchBytes(count: number, firstImage = 0): Uint8Array {
+  const record = 1 + 3 * 1024;
+  const bytes = new Uint8Array(count * record);
+  for (let n = 0; n < count; n++) {
+    const i = firstImage + n;
+    const label = i % 10;
+    bytes[n * record] = label;
+    for (let c = 0; c < 3; c++) {
+      for (let y = 0; y < 32; y++) {
+        for (let x = 0; x < 32; x++) {
+          bytes[n * record + 1 + c * 1024 + y * 32 + x] = patternPixel(label, i, x, y, c);
+        }
+      }
+    }
+  }
+  return bytes;
+}
+
+export const CIFAR_CLASS_NAMES = [
+  'airplane',
+  'automobile',
+  'bird',
+  'cat',
+  'deer',
+  'dog',
+  'frog',
+  'horse',
+  'ship',
+  'truck',
+];
+
+function octalField(value: number, length: number): string {
+  return value.toString(8).padStart(length - 1, '0') + '\0';
+}
+
+/** A ustar archive of the given files (as GNU tar writes one), ending in two zero blocks. */
+export function tarBytes(files: readonly { name: string; data: Uint8Array }[]): Uint8Array {
+  const blocks: Uint8Array[] = [];
+  for (const file of files) {
+    const header = new Uint8Array(512);
+    const write = (text: string, at: number) => header.set(new TextEncoder().encode(text), at);
+    write(file.name, 0);
+    write(octalField(0o644, 8), 100);
+    write(octalField(0, 8), 108);
+    write(octalField(0, 8), 116);
+    write(octalField(file.data.length, 12), 124);
+    write(octalField(0, 12), 136);
+    write('        ', 148);
+    write('0', 156);
+    write('ustar\0' + '00', 257);
+    const sum = header.reduce((total, byte) => total + byte, 0);
+    write(octalField(sum, 7) + ' ', 148);
+    blocks.push(header, file.data, new Uint8Array((512 - (file.data.length % 512)) % 512));
+  }
+  blocks.push(new Uint8Array(1024));
+  const out = new Uint8Array(blocks.reduce((total, block) => total + block.length, 0));
+  let at = 0;
+  for (const block of blocks) {
+    out.set(block, at);
+    at += block.length;
+  }
+  return out;
+}
+
+/** A pixel CSV of 28×28 grey images with a `label` header, classes cycling 0..numClasses-1. */
+export function pixelCsvText(count: number, numClasses = 10, header = true): string {
+  const lines: string[] = [];
+  if (header) {
+    lines.push(['label', ...Array.from({ length: 784 }, (_, p) => `pixel${p}`)].join(','));
+  }
+  for (let i = 0; i < count; i++) {
+    const label = i % numClasses;
+    const pixels = Array.from({ length: 784 }, (_, p) =>
+      patternPixel(label, i, p % 28, Math.floor(p / 28), 0),
+    );
+    lines.push([label, ...pixels].join(','));
+  }
+  return lines.join('\n') + '\n';
+}
