@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { downloadBlob } from '../download';
-import { exportModel } from '../engine/engineActions';
+import { exportModel } from '../engineClient/engineActions';
 import { useAppStore } from '../store';
 
 const MODEL_FILE = 'model.json';

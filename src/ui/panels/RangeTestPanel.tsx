@@ -1,4 +1,4 @@
-import { runRangeTest, stop } from '../engine/engineActions';
+import { runRangeTest, stop } from '../engineClient/engineActions';
 import { rangeTestConfigErrors } from '../rangeTest/RangeTestSettings';
 import { useAppStore } from '../store';
 

@@ -1,5 +1,5 @@
 import type { BackendName, SessionConfig } from '../../worker/contract';
-import { changeSession, startEngine } from '../engine/engineActions';
+import { changeSession, startEngine } from '../engineClient/engineActions';
 import { useAppStore } from '../store';
 import { MODEL_PRESETS, type ModelPreset } from '../store/sessionSlice';
 import {

@@ -1,6 +1,6 @@
 import { cycleAt, isCyclic } from '../../core';
 import type { BackendReport } from '../../worker/contract';
-import { startEngine } from '../engine/engineActions';
+import { startEngine } from '../engineClient/engineActions';
 import { formatCount, formatRate } from '../format';
 import { rangeTestSeries, trainingSeries } from '../series/runSeries';
 import { useAppStore } from '../store';

@@ -10,7 +10,7 @@ import {
   stopAtEndOfCycle,
   train,
   trainBlocker,
-} from '../engine/engineActions';
+} from '../engineClient/engineActions';
 import { SnapshotCountField } from '../snapshots/SnapshotCountField';
 import { useAppStore } from '../store';
 import { ModelDownloadButton } from './ModelDownloadButton';

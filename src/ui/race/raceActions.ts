@@ -1,5 +1,5 @@
 import type { ScheduleSpec } from '../../core';
-import { reset, runRangeTest, stop, trainWith } from '../engine/engineActions';
+import { reset, runRangeTest, stop, trainWith } from '../engineClient/engineActions';
 import { rangeTestConfigErrors } from '../rangeTest/RangeTestSettings';
 import { boundsFromMaxLr, pickLrs } from '../rangeTest/rangeTestAnalysis';
 import { rangeTestSeries, trainingSeries } from '../series/runSeries';

@@ -12,6 +12,7 @@ import {
   RATIO_RANGE,
 } from '../sessionChoices';
 import { MODEL_PRESETS, type ModelPreset } from '../store/sessionSlice';
+import type { LinkRejection } from './linkRejection';
 import type { RangeTestView, SessionSettings, ShareConfig } from './shareConfig';
 
 /**
@@ -24,15 +25,6 @@ import type { RangeTestView, SessionSettings, ShareConfig } from './shareConfig'
  * the core's parser to judge. The other settings are checked with zod, field by field, so the
  * valid parts of a damaged link are kept.
  */
-
-/** A part of an opened link that the page did not use. */
-export interface LinkRejection {
-  /** The field as the link names it, e.g. `schedule.baseLr` or `seed`. */
-  field: string;
-  reason: string;
-  /** What the page uses instead, e.g. `using the default schedule`. */
-  fallback: string;
-}
 
 export interface DecodedLink {
   config: ShareConfig;
