@@ -2,7 +2,6 @@ import type { ScheduleSpec } from '../../core';
 import type { EngineEvent, RunLength, SessionConfig, TrainEnd } from '../../worker/contract';
 import { keepRangeTest, keepTrainingRun } from '../runs/liveRuns';
 import { draftToSpec } from '../schedule/scheduleDraft';
-import { snapshotCountError } from '../snapshots/snapshotCount';
 import {
   appendRangeTest,
   appendTraining,
@@ -11,6 +10,7 @@ import {
   trainingSeries,
 } from '../series/runSeries';
 import { useAppStore } from '../store';
+import { trainingActive } from '../store/selectors';
 import { EngineClient } from './engineClient';
 
 /**
@@ -82,7 +82,7 @@ function onCrash(message: string): void {
     store.setRangeTest({ status: 'done' });
     keepRangeTest({ reason: 'crashed', message: `The engine crashed: ${message}` });
   }
-  if (store.training.status === 'running' || store.training.status === 'paused') {
+  if (trainingActive(store)) {
     keepTrainingRun({ reason: 'crashed', message: `The engine crashed: ${message}` });
     store.setTraining({
       status: 'ended',
@@ -130,20 +130,6 @@ export async function runRangeTest(): Promise<void> {
     keepRangeTest({ reason: 'failed', message: messageOf(error) });
     setEngine({ error: `Range test failed: ${messageOf(error)}` });
   }
-}
-
-/** Why Train cannot run now, or null when it can. */
-export function trainBlocker(): string | null {
-  const { draft, engine, rangeTest, training, race } = useAppStore.getState();
-  if (engine.status !== 'ready') return 'The engine is not ready.';
-  if (race.status === 'running') return 'Wait for the race to finish (or stop it).';
-  if (rangeTest.status === 'running') return 'Wait for the range test to finish.';
-  if (training.status === 'running' || training.status === 'paused')
-    return 'Training is already running.';
-  const snapshots = snapshotCountError(training.maxSnapshots);
-  if (snapshots) return snapshots;
-  const parsed = draftToSpec(draft);
-  return parsed.ok ? null : `Fix the schedule first: ${parsed.error.message}.`;
 }
 
 /** Trains under the current schedule for the chosen length. */

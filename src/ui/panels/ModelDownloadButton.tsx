@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { downloadBlob } from '../download';
 import { exportModel } from '../engineClient/engineActions';
 import { useAppStore } from '../store';
+import { activity } from '../store/selectors';
 
 const MODEL_FILE = 'model.json';
 /** model.json names this file: both must be saved side by side under these names. */
@@ -18,13 +19,8 @@ function messageOf(error: unknown): string {
 export function ModelDownloadButton() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
-  const blocked = useAppStore(
-    (state) =>
-      state.engine.status !== 'ready' ||
-      state.rangeTest.status === 'running' ||
-      state.training.status === 'running' ||
-      state.training.status === 'paused',
-  );
+  // Only settled weights are exported: nothing may be training or sweeping them.
+  const blocked = useAppStore((state) => activity(state) !== 'idle');
 
   const download = async () => {
     setBusy(true);

@@ -1,6 +1,7 @@
 import type { BackendName, SessionConfig } from '../../worker/contract';
 import { changeSession, startEngine } from '../engineClient/engineActions';
 import { useAppStore } from '../store';
+import { busy } from '../store/selectors';
 import { MODEL_PRESETS, type ModelPreset } from '../store/sessionSlice';
 import {
   BACKEND_NAMES,
@@ -21,24 +22,18 @@ export function SessionPanel() {
   const modelPreset = useAppStore((state) => state.modelPreset);
   const backendChoice = useAppStore((state) => state.backendChoice);
   const wasmThreads = useAppStore((state) => state.wasmThreads);
-  const busy = useAppStore(
-    (state) =>
-      state.engine.status === 'starting' ||
-      state.rangeTest.status === 'running' ||
-      state.training.status === 'running' ||
-      state.training.status === 'paused',
-  );
+  const isBusy = useAppStore(busy);
 
   return (
     <section className="panel" aria-labelledby="session-heading">
       <h2 id="session-heading">Data and model</h2>
-      {busy ? <p className="field-hint">Stop the current run to change these.</p> : null}
+      {isBusy ? <p className="field-hint">Stop the current run to change these.</p> : null}
       <div className="field">
         <label htmlFor="field-dataset">Dataset</label>
         <select
           id="field-dataset"
           value={session.dataset}
-          disabled={busy}
+          disabled={isBusy}
           onChange={(event) =>
             void changeSession({ dataset: event.target.value as SessionConfig['dataset'] })
           }
@@ -55,7 +50,7 @@ export function SessionPanel() {
         <select
           id="field-model"
           value={modelPreset}
-          disabled={busy}
+          disabled={isBusy}
           onChange={(event) => {
             useAppStore.getState().setModelPreset(event.target.value as ModelPreset);
             void changeSession({});
@@ -73,7 +68,7 @@ export function SessionPanel() {
         <select
           id="field-optimizer"
           value={session.optimizer}
-          disabled={busy}
+          disabled={isBusy}
           onChange={(event) =>
             void changeSession({ optimizer: event.target.value as SessionConfig['optimizer'] })
           }
@@ -91,7 +86,7 @@ export function SessionPanel() {
           <select
             id="field-batch-size"
             value={session.batchSize}
-            disabled={busy}
+            disabled={isBusy}
             onChange={(event) => void changeSession({ batchSize: Number(event.target.value) })}
           >
             {BATCH_SIZES.map((size) => (
@@ -106,7 +101,7 @@ export function SessionPanel() {
           <select
             id="field-backend"
             value={backendChoice}
-            disabled={busy}
+            disabled={isBusy}
             onChange={(event) => {
               useAppStore.getState().setBackendChoice(event.target.value as BackendName | 'auto');
               void startEngine();
@@ -124,7 +119,7 @@ export function SessionPanel() {
           <select
             id="field-wasm-threads"
             value={wasmThreads}
-            disabled={busy || (backendChoice !== 'auto' && backendChoice !== 'wasm')}
+            disabled={isBusy || (backendChoice !== 'auto' && backendChoice !== 'wasm')}
             title="Threads for the WASM backend (needs a cross-origin isolated page); the engine restarts."
             onChange={(event) => {
               const value = event.target.value;
@@ -148,7 +143,7 @@ export function SessionPanel() {
           id="field-augment"
           type="checkbox"
           checked={session.augment}
-          disabled={busy}
+          disabled={isBusy}
           onChange={(event) => void changeSession({ augment: event.target.checked })}
         />
         <label htmlFor="field-augment">Random shifts</label>

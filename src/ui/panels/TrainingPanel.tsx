@@ -9,10 +9,10 @@ import {
   stop,
   stopAtEndOfCycle,
   train,
-  trainBlocker,
 } from '../engineClient/engineActions';
 import { SnapshotCountField } from '../snapshots/SnapshotCountField';
 import { useAppStore } from '../store';
+import { trainBlocker, trainingActive } from '../store/selectors';
 import { ModelDownloadButton } from './ModelDownloadButton';
 
 const UNITS: { value: RunLength['unit']; label: string }[] = [
@@ -47,10 +47,10 @@ export function TrainingPanel() {
   const status = useAppStore((state) => state.training.status);
   const engineReady = useAppStore((state) => state.engine.status === 'ready');
   const rangeTestRunning = useAppStore((state) => state.rangeTest.status === 'running');
-  // Re-evaluated on every store change that could matter; cheap (one spec parse).
-  const blocker = useAppStore(() => trainBlocker());
+  // Re-evaluated on every store change; cheap (one spec parse).
+  const blocker = useAppStore(trainBlocker);
   const setTraining = useAppStore((state) => state.setTraining);
-  const active = status === 'running' || status === 'paused';
+  const active = useAppStore(trainingActive);
 
   return (
     <section className="panel" aria-labelledby="training-heading">

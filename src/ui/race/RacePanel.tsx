@@ -2,7 +2,8 @@ import { NumberInput } from '../controls/NumberInput';
 import { formatCount } from '../format';
 import { useAppStore } from '../store';
 import type { RaceKind } from '../store/raceSlice';
-import { cancelRace, raceBlocker, runRace } from './raceActions';
+import { raceBlocker } from '../store/selectors';
+import { cancelRace, runRace } from './raceActions';
 import {
   POLICY_LEG_IDS,
   POLICY_LEG_LABELS,
@@ -42,7 +43,7 @@ export function RacePanel() {
   const setRace = useAppStore((state) => state.setRace);
   const datasetName = useAppStore((state) => state.engine.dataset?.name ?? state.session.dataset);
   const perEpoch = useAppStore((state) => state.engine.dataset?.iterationsPerEpoch ?? null);
-  const blocker = useAppStore(() => raceBlocker());
+  const blocker = useAppStore(raceBlocker);
   const legs = useRaceLegs();
   const running = race.status === 'running';
   const targetPercent = race.targetPercent ?? defaultTargetPercent(datasetName);

@@ -1,16 +1,15 @@
 import type { ScheduleSpec } from '../../core';
 import { reset, runRangeTest, stop, trainWith } from '../engineClient/engineActions';
-import { rangeTestConfigErrors } from '../rangeTest/RangeTestSettings';
 import { boundsFromMaxLr, pickLrs } from '../rangeTest/rangeTestAnalysis';
 import { rangeTestSeries, trainingSeries } from '../series/runSeries';
 import { useAppStore, type AppState } from '../store';
 import type { RaceLeg } from '../store/raceSlice';
+import { raceBlocker } from '../store/selectors';
 import {
   RACE_OPTIMIZERS,
   optimizerLegSpec,
   policyLegs,
   raceIterations,
-  raceLengthError,
   raceValidateEvery,
   type RaceBounds,
   type RaceOptimizer,
@@ -39,30 +38,6 @@ const cancelRequested = () => useAppStore.getState().race.cancelRequested;
 function boundsOfForm(): RaceBounds {
   const { baseLr, maxLr, stepSize } = useAppStore.getState().draft;
   return { baseLr, maxLr, stepSize };
-}
-
-/** Why a race cannot start now, or null when it can. */
-export function raceBlocker(): string | null {
-  const { engine, rangeTest, training, race } = useAppStore.getState();
-  if (engine.status !== 'ready' || !engine.dataset) return 'The engine is not ready.';
-  if (race.status === 'running') return 'A race is running.';
-  if (rangeTest.status === 'running') return 'Wait for the range test to finish.';
-  if (training.status === 'running' || training.status === 'paused')
-    return 'Stop training to start a race.';
-  const lengthError = raceLengthError(race.length);
-  if (lengthError) return lengthError;
-  const { stepSize } = boundsOfForm();
-  if (race.kind === 'policy') {
-    const iterations = raceIterations(race.length, engine.dataset.iterationsPerEpoch);
-    const legs = policyLegs(boundsOfForm(), iterations, race.policyLegIds);
-    if (race.policyLegIds.length === 0) return 'Pick at least one leg to race.';
-    return legs.ok ? null : `Fix the bounds first: ${legs.error}.`;
-  }
-  const sweepError = Object.values(rangeTestConfigErrors(rangeTest.config))[0];
-  if (sweepError) return `Fix the range test settings first: ${sweepError}`;
-  if (race.withClr && !(Number.isInteger(stepSize) && stepSize >= 1))
-    return `Fix the schedule's Step size first: it must be a whole number ≥ 1, got ${stepSize}.`;
-  return null;
 }
 
 function waitingLeg(id: string, label: string, detail: string): RaceLeg {
@@ -195,7 +170,7 @@ async function optimizerLeg(
 
 /** Runs the chosen race to its end, or until it is stopped; finished legs stay in the table. */
 export async function runRace(): Promise<void> {
-  if (raceBlocker() !== null) return;
+  if (raceBlocker(useAppStore.getState()) !== null) return;
   const { race, engine, session, rangeTest, setRace, setSession } = useAppStore.getState();
   if (!engine.dataset) return;
   const perEpoch = engine.dataset.iterationsPerEpoch;

@@ -1,13 +1,12 @@
 import { NumberInput } from '../controls/NumberInput';
 import { useAppStore } from '../store';
+import { trainingActive } from '../store/selectors';
 import { MAX_SNAPSHOTS, MIN_SNAPSHOTS, snapshotCountError } from './snapshotCount';
 
 /** How many cycle-end snapshots the ensemble keeps; fixed while a run trains. */
 export function SnapshotCountField() {
   const maxSnapshots = useAppStore((state) => state.training.maxSnapshots);
-  const active = useAppStore(
-    (state) => state.training.status === 'running' || state.training.status === 'paused',
-  );
+  const active = useAppStore(trainingActive);
   const setTraining = useAppStore((state) => state.setTraining);
   const error = snapshotCountError(maxSnapshots);
 
