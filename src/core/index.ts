@@ -11,6 +11,9 @@ export {
   type CosineRestartsSpec,
 } from './scheduleSpec';
 export { lrAt, momentumAt } from './schedules';
+export { argmin } from './argmin';
+export { errorMessage } from './errorMessage';
+export { plural } from './plural';
 export {
   cycleAt,
   cycleStarts,

@@ -3,14 +3,11 @@ import { downloadBlob } from '../download';
 import { exportModel } from '../engineClient/engineActions';
 import { useAppStore } from '../store';
 import { activity } from '../store/selectors';
+import { errorMessage } from '../../core';
 
 const MODEL_FILE = 'model.json';
 /** model.json names this file: both must be saved side by side under these names. */
 const WEIGHTS_FILE = 'model.weights.bin';
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Downloads the current weights as a TF.js layers model: model.json and the weights file it
@@ -34,7 +31,7 @@ export function ModelDownloadButton() {
         message: `Saved ${MODEL_FILE} and ${WEIGHTS_FILE}: keep them in one folder and load ${MODEL_FILE} with tf.loadLayersModel.`,
       });
     } catch (error) {
-      setOutcome({ ok: false, message: `The model could not be exported: ${messageOf(error)}` });
+      setOutcome({ ok: false, message: `The model could not be exported: ${errorMessage(error)}` });
     } finally {
       setBusy(false);
     }

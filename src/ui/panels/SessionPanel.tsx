@@ -2,14 +2,15 @@ import type { BackendName, SessionConfig } from '../../worker/contract';
 import { changeSession, startEngine } from '../engineClient/engineActions';
 import { useAppStore } from '../store';
 import { busy } from '../store/selectors';
-import { MODEL_PRESETS, type ModelPreset } from '../store/sessionSlice';
 import {
   BACKEND_NAMES,
   BATCH_SIZES,
   DATASET_LABELS,
   DATASET_NAMES,
+  MODEL_PRESETS,
   OPTIMIZER_LABELS,
   OPTIMIZER_NAMES,
+  type ModelPreset,
 } from '../sessionChoices';
 
 const BACKENDS: (BackendName | 'auto')[] = ['auto', ...BACKEND_NAMES];

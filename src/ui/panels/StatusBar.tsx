@@ -35,7 +35,7 @@ export function StatusBar() {
         ? `Backend: ${backend.backend}${backend.backend === 'wasm' ? ` (${wasmSummary(backend.wasm)})` : ''}`
         : 'No backend';
   const iteration = training.iteration;
-  const spec = training.runSpec;
+  const spec = training.ranWith?.schedule ?? null;
   const perEpoch = engine.dataset?.iterationsPerEpoch ?? 0;
   const lr =
     trainingSeries.lr.length > 0 ? trainingSeries.lr.at(trainingSeries.lr.length - 1) : null;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { runRace } from '../race/raceActions';
-import { POLICY_LEG_LABELS } from '../race/raceLegs';
 import { applyConfig } from '../share/applyConfig';
+import { POLICY_LEG_LABELS } from '../sessionChoices';
 import { useAppStore } from '../store';
 import { presetBlocker, raceBlocker } from '../store/selectors';
 import { TEACHING_PRESETS, type TeachingPreset } from './presets';

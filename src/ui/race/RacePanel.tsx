@@ -1,16 +1,11 @@
 import { NumberInput } from '../controls/NumberInput';
 import { formatCount } from '../format';
+import { POLICY_LEG_IDS, POLICY_LEG_LABELS } from '../sessionChoices';
 import { useAppStore } from '../store';
 import type { RaceKind } from '../store/raceSlice';
 import { raceBlocker } from '../store/selectors';
 import { cancelRace, runRace } from './raceActions';
-import {
-  POLICY_LEG_IDS,
-  POLICY_LEG_LABELS,
-  raceIterations,
-  raceLengthError,
-  type RaceLength,
-} from './raceLegs';
+import { raceIterations, raceLengthError, type RaceLength } from './raceLegs';
 import { defaultTargetPercent } from './raceResults';
 import { RaceChart } from './RaceChart';
 import { RaceProgress } from './RaceProgress';

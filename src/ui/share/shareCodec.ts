@@ -8,10 +8,11 @@ import {
   BATCH_SIZES,
   DATASET_NAMES,
   MAX_SMOOTHING,
+  MODEL_PRESETS,
   OPTIMIZER_NAMES,
   RATIO_RANGE,
+  type ModelPreset,
 } from '../sessionChoices';
-import { MODEL_PRESETS, type ModelPreset } from '../store/sessionSlice';
 import type { LinkRejection } from './linkRejection';
 import type { RangeTestView, SessionSettings, ShareConfig } from './shareConfig';
 

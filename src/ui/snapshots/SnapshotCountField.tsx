@@ -1,7 +1,8 @@
 import { NumberInput } from '../controls/NumberInput';
 import { useAppStore } from '../store';
 import { trainingActive } from '../store/selectors';
-import { MAX_SNAPSHOTS, MIN_SNAPSHOTS, snapshotCountError } from './snapshotCount';
+import { SNAPSHOT_COUNTS } from '../sessionChoices';
+import { snapshotCountError } from './snapshotCount';
 
 /** How many cycle-end snapshots the ensemble keeps; fixed while a run trains. */
 export function SnapshotCountField() {
@@ -29,7 +30,8 @@ export function SnapshotCountField() {
         </p>
       ) : (
         <p id="field-max-snapshots-message" className="field-hint">
-          One per cycle end, newest kept, for the snapshot ensemble ({MIN_SNAPSHOTS}–{MAX_SNAPSHOTS}
+          One per cycle end, newest kept, for the snapshot ensemble ({SNAPSHOT_COUNTS.min}–
+          {SNAPSHOT_COUNTS.max}
           ).
         </p>
       )}

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ValidationResult } from '../../worker/contract';
-import { POLICY_LEG_IDS, type PolicyLegId, type RaceLength } from '../race/raceLegs';
+import type { RaceLength } from '../race/raceLegs';
+import { POLICY_LEG_IDS, type PolicyLegId } from '../sessionChoices';
 
 export type RaceKind = 'policy' | 'optimizer';
 

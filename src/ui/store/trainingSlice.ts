@@ -1,4 +1,3 @@
-import type { ScheduleSpec } from '../../core';
 import type { StateCreator } from 'zustand';
 import type {
   RunLength,
@@ -6,7 +5,8 @@ import type {
   TrainStopReason,
   ValidationResult,
 } from '../../worker/contract';
-import { DEFAULT_SNAPSHOTS } from '../snapshots/snapshotCount';
+import { SNAPSHOT_COUNTS } from '../sessionChoices';
+import type { TrainingRanWith } from './runStart';
 
 export type TrainingStatus = 'idle' | 'running' | 'paused' | 'ended';
 
@@ -16,8 +16,8 @@ export interface TrainingSlice {
     length: RunLength;
     /** Snapshots the ensemble keeps, one per cycle end, oldest dropped first. */
     maxSnapshots: number;
-    /** The schedule the current (or last) run trains with; the form may have moved on since. */
-    runSpec: ScheduleSpec | null;
+    /** What the current (or last) run started with; the forms may have moved on since. */
+    ranWith: TrainingRanWith | null;
     /** Steps recorded so far in this run. */
     iteration: number;
     totalIterations: number;
@@ -38,8 +38,8 @@ export const createTrainingSlice: StateCreator<TrainingSlice> = (set) => ({
   training: {
     status: 'idle',
     length: { unit: 'epochs', value: 1 },
-    maxSnapshots: DEFAULT_SNAPSHOTS,
-    runSpec: null,
+    maxSnapshots: SNAPSHOT_COUNTS.default,
+    ranWith: null,
     iteration: 0,
     totalIterations: 0,
     epochIdx: 0,
