@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { RunLength } from '../../worker/contract';
 import { NumberInput } from '../controls/NumberInput';
+import { SelectField, type SelectOption } from '../controls/SelectField';
 import {
   pause,
   reset,
@@ -15,7 +16,7 @@ import { useAppStore } from '../store';
 import { trainBlocker, trainingActive } from '../store/selectors';
 import { ModelDownloadButton } from './ModelDownloadButton';
 
-const UNITS: { value: RunLength['unit']; label: string }[] = [
+const UNITS: SelectOption<RunLength['unit']>[] = [
   { value: 'epochs', label: 'epochs' },
   { value: 'iterations', label: 'iterations' },
   { value: 'cycles', label: 'cycles' },
@@ -71,25 +72,14 @@ export function TrainingPanel() {
             }}
           />
         </div>
-        <div className="field">
-          <label htmlFor="field-run-unit">Unit</label>
-          <select
-            id="field-run-unit"
-            value={length.unit}
-            disabled={active}
-            onChange={(event) =>
-              setTraining({
-                length: { unit: event.target.value as RunLength['unit'], value: length.value },
-              })
-            }
-          >
-            {UNITS.map((unit) => (
-              <option key={unit.value} value={unit.value}>
-                {unit.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="field-run-unit"
+          label="Unit"
+          value={length.unit}
+          disabled={active}
+          options={UNITS}
+          onChange={(unit) => setTraining({ length: { unit, value: length.value } })}
+        />
       </div>
       <SnapshotCountField />
       <div className="button-row">
