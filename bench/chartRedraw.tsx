@@ -109,7 +109,13 @@ function fillSeries(n: number): void {
     training: {
       ...state.training,
       status: 'ended',
-      runSpec: spec,
+      ranWith: {
+        id: 'bench',
+        startedAt: 0,
+        session: state.session,
+        schedule: spec,
+        length: state.training.length,
+      },
       iteration: n,
       totalIterations: n,
       epochIdx: Math.floor(n / ITERATIONS_PER_EPOCH),

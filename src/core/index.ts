@@ -24,20 +24,12 @@ export {
   type CyclePhase,
   type SchedulePreview,
 } from './cycles';
-export { sweepLr, sweepLrs, type SweepOptions } from './sweep';
-export {
-  smoothLosses,
-  divergenceStop,
-  divergenceFactor,
-  FASTAI_SMOOTHING,
-  LR_FINDER_SMOOTHING,
-  type SmoothingRule,
-} from './smoothing';
+export { sweepLr, type SweepOptions } from './sweep';
+export { smoothLosses, divergenceStop, FASTAI_SMOOTHING, type SmoothingRule } from './smoothing';
 export {
   suggestLr,
   suggestFromAccuracy,
   smoothAccuracy,
-  suggestionWindow,
   SUGGEST_METHODS,
   type SuggestMethod,
   type Suggestion,

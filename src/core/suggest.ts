@@ -53,7 +53,7 @@ export function suggestionWindow(
 }
 
 /** numpy.gradient with unit spacing: central differences halved inside, one-sided at the ends. */
-export function numpyGradient(values: readonly number[]): number[] {
+function numpyGradient(values: readonly number[]): number[] {
   const n = values.length;
   if (n < 2) return n === 1 ? [0] : [];
   return values.map((_, i) => {

@@ -71,7 +71,7 @@ function conv2dBackpropInput({
 }
 
 /** out[kh, kw, o, i] = filter[fh−1−kh, fw−1−kw, i, o]. */
-export function flipFilter(
+function flipFilter(
   filter: Float32Array,
   fh: number,
   fw: number,
