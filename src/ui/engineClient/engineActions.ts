@@ -48,8 +48,8 @@ function onEvent(event: EngineEvent, scheduleBump: () => void): void {
     case 'trainProgress':
       appendTraining(event);
       store.setTraining({
-        iteration: event.fromIdx + event.loss.length,
-        totalIterations: event.totalIterations,
+        numIterationsDone: event.fromIdx + event.loss.length,
+        numIterationsPlanned: event.totalIterations,
         epochIdx: event.epochIdx,
         samplesPerSec: event.samplesPerSec,
       });
@@ -174,8 +174,8 @@ export async function trainWith(
   setTraining({
     status: 'running',
     ranWith: { id: crypto.randomUUID(), startedAt: Date.now(), session, schedule: spec, length },
-    iteration: 0,
-    totalIterations: 0,
+    numIterationsDone: 0,
+    numIterationsPlanned: 0,
     lastValidation: null,
     test: null,
     endReason: null,
@@ -221,7 +221,7 @@ export async function reset(): Promise<boolean> {
     clearTrainingSeries();
     setTraining({
       status: 'idle',
-      iteration: 0,
+      numIterationsDone: 0,
       lastValidation: null,
       test: null,
       endReason: null,

@@ -50,7 +50,7 @@ export function RacePanel() {
   const target = (targetError ? defaultTargetPercent(datasetName) : targetPercent) / 100;
   const kind = KINDS.find((k) => k.value === race.kind) ?? KINDS[0];
   const lengthError = raceLengthError(race.length);
-  const legIterations =
+  const numLegIterations =
     perEpoch !== null && !lengthError ? raceIterations(race.length, perEpoch) : null;
 
   return (
@@ -116,9 +116,9 @@ export function RacePanel() {
             <p id="race-length-message" className="field-message" role="alert">
               {lengthError}
             </p>
-          ) : legIterations !== null && race.length.unit === 'epochs' ? (
+          ) : numLegIterations !== null && race.length.unit === 'epochs' ? (
             <p id="race-length-message" className="field-hint">
-              {formatCount(legIterations)} iterations per leg
+              {formatCount(numLegIterations)} iterations per leg
             </p>
           ) : null}
         </div>
@@ -199,7 +199,7 @@ export function RacePanel() {
       {legs.length > 0 && race.ranKind ? (
         <>
           <RaceTable kind={race.ranKind} legs={legs} target={target} raceRunning={running} />
-          <RaceChart legs={legs} numIterations={race.legIterations} target={target} />
+          <RaceChart legs={legs} numIterations={race.numLegIterations} target={target} />
         </>
       ) : null}
     </section>

@@ -47,7 +47,7 @@ function waitingLeg(id: string, label: string, detail: string): RaceLeg {
     detail,
     status: 'waiting',
     validations: [],
-    iterations: 0,
+    numIterations: 0,
     wallMs: null,
     message: null,
   };
@@ -70,7 +70,7 @@ function markFailed(legIdx: number, message: string): void {
 async function trainLeg(
   legIdx: number,
   spec: ScheduleSpec,
-  iterations: number,
+  numIterations: number,
   validateEvery: number,
 ): Promise<boolean> {
   const { updateRaceLeg } = useAppStore.getState();
@@ -80,7 +80,11 @@ async function trainLeg(
   }
   if (cancelRequested()) return markCancelled(legIdx, 'Cancelled before it started.');
   updateRaceLeg(legIdx, { status: 'training' });
-  const end = await trainWith(spec, { unit: 'iterations', value: iterations }, { validateEvery });
+  const end = await trainWith(
+    spec,
+    { unit: 'iterations', value: numIterations },
+    { validateEvery },
+  );
   // The run's events travel on their own channel: its end event comes after every validation.
   if (end) await whenStore((state) => state.training.status === 'ended');
   const validations = [...trainingSeries.validations];
@@ -97,7 +101,7 @@ async function trainLeg(
   updateRaceLeg(legIdx, {
     status,
     validations,
-    iterations: end.iterations,
+    numIterations: end.iterations,
     wallMs: end.wallMs,
     message: status === 'done' ? null : end.message,
   });
@@ -119,7 +123,7 @@ interface OptimizerRaceSettings {
 async function optimizerLeg(
   legIdx: number,
   optimizer: RaceOptimizer,
-  iterations: number,
+  numIterations: number,
   validateEvery: number,
   fixed: OptimizerRaceSettings,
 ): Promise<boolean> {
@@ -165,7 +169,7 @@ async function optimizerLeg(
     return true;
   }
   updateRaceLeg(legIdx, { detail: leg.detail });
-  return trainLeg(legIdx, leg.spec, iterations, validateEvery);
+  return trainLeg(legIdx, leg.spec, numIterations, validateEvery);
 }
 
 /** Runs the chosen race to its end, or until it is stopped; finished legs stay in the table. */
@@ -174,11 +178,11 @@ export async function runRace(): Promise<void> {
   const { race, engine, session, rangeTest, setRace, setSession } = useAppStore.getState();
   if (!engine.dataset) return;
   const perEpoch = engine.dataset.iterationsPerEpoch;
-  const iterations = raceIterations(race.length, perEpoch);
-  const validateEvery = raceValidateEvery(iterations, perEpoch);
+  const numIterations = raceIterations(race.length, perEpoch);
+  const validateEvery = raceValidateEvery(numIterations, perEpoch);
   const kind = race.kind;
   const policies =
-    kind === 'policy' ? policyLegs(boundsOfForm(), iterations, race.policyLegIds) : null;
+    kind === 'policy' ? policyLegs(boundsOfForm(), numIterations, race.policyLegIds) : null;
   const optimizerSettings: OptimizerRaceSettings = {
     stepSize: boundsOfForm().stepSize,
     ratio: rangeTest.ratio,
@@ -193,18 +197,18 @@ export async function runRace(): Promise<void> {
     ranKind: kind,
     legs,
     currentLegIdx: null,
-    legIterations: iterations,
+    numLegIterations: numIterations,
     cancelRequested: false,
   });
   try {
     for (let legIdx = 0; legIdx < legs.length && !cancelRequested(); legIdx++) {
       setRace({ currentLegIdx: legIdx });
       const goOn = policies
-        ? await trainLeg(legIdx, policies.legs[legIdx].spec, iterations, validateEvery)
+        ? await trainLeg(legIdx, policies.legs[legIdx].spec, numIterations, validateEvery)
         : await optimizerLeg(
             legIdx,
             RACE_OPTIMIZERS[legIdx].optimizer,
-            iterations,
+            numIterations,
             validateEvery,
             optimizerSettings,
           );

@@ -45,7 +45,7 @@ beforeEach(() => {
   clearTrainingSeries();
   clearRangeTestSeries();
   store().setRuns({ list: [], unsaved: [] });
-  store().setTraining({ status: 'idle', totalIterations: 0, test: null });
+  store().setTraining({ status: 'idle', numIterationsPlanned: 0, test: null });
   store().setRangeTest({ status: 'idle' });
   store().setEngine({
     dataset: {
@@ -65,7 +65,7 @@ describe('keeping the live training run when it ends', () => {
     // Settings edited while it runs do not change what it ran with.
     store().setTraining({ length: { unit: 'epochs', value: 9 } });
     trainSteps(3);
-    store().setTraining({ totalIterations: 5, samplesPerSec: 900 });
+    store().setTraining({ numIterationsPlanned: 5, samplesPerSec: 900 });
     trainingSeries.validations.push(trainingRecord().validations[0]);
 
     keepTrainingRun({ reason: 'crashed', message: 'The engine crashed: lost device' });
@@ -97,7 +97,7 @@ describe('keeping the live training run when it ends', () => {
     // A race leg asks for its own length.
     await trainWith(spec, { unit: 'iterations', value: 40 });
     trainSteps(4);
-    store().setTraining({ totalIterations: 40 });
+    store().setTraining({ numIterationsPlanned: 40 });
     keepTrainingRun({ reason: 'stopped', message: 'Stopped by request after 4 iterations.' });
     expect(store().runs.list[0]).toMatchObject({
       name: 'triangular, 40 iterations',

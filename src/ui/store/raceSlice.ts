@@ -17,7 +17,7 @@ export interface RaceLeg {
   status: RaceLegStatus;
   /** Every validation of the leg, once it has ended (the running leg's live in the training series). */
   validations: ValidationResult[];
-  iterations: number;
+  numIterations: number;
   /** Training time of the leg (its range test not included). */
   wallMs: number | null;
   /** Why it diverged, failed or was cancelled. */
@@ -40,7 +40,7 @@ export interface RaceSlice {
     legs: RaceLeg[];
     currentLegIdx: number | null;
     /** Training steps per leg of the current (or last) race. */
-    legIterations: number;
+    numLegIterations: number;
     cancelRequested: boolean;
   };
   setRace: (change: Partial<RaceSlice['race']>) => void;
@@ -58,7 +58,7 @@ export const createRaceSlice: StateCreator<RaceSlice> = (set) => ({
     ranKind: null,
     legs: [],
     currentLegIdx: null,
-    legIterations: 0,
+    numLegIterations: 0,
     cancelRequested: false,
   },
   setRace: (change) => set((state) => ({ race: { ...state.race, ...change } })),

@@ -18,9 +18,10 @@ export interface TrainingSlice {
     maxSnapshots: number;
     /** What the current (or last) run started with; the forms may have moved on since. */
     ranWith: TrainingRanWith | null;
-    /** Steps recorded so far in this run. */
-    iteration: number;
-    totalIterations: number;
+    /** Steps recorded so far in this run (one step: one batch, one update). */
+    numIterationsDone: number;
+    /** Steps the engine planned for this run; 0 until its first progress. */
+    numIterationsPlanned: number;
     epochIdx: number;
     samplesPerSec: number;
     lastValidation: ValidationResult | null;
@@ -40,8 +41,8 @@ export const createTrainingSlice: StateCreator<TrainingSlice> = (set) => ({
     length: { unit: 'epochs', value: 1 },
     maxSnapshots: SNAPSHOT_COUNTS.default,
     ranWith: null,
-    iteration: 0,
-    totalIterations: 0,
+    numIterationsDone: 0,
+    numIterationsPlanned: 0,
     epochIdx: 0,
     samplesPerSec: 0,
     lastValidation: null,

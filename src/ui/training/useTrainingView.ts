@@ -39,7 +39,7 @@ export function useTrainingView(): TrainingView {
   // Before a run: the form's schedule; from Train on: the schedule that run trains with.
   const spec: ScheduleSpec = idle ? formSpec : (runSpec ?? formSpec);
   const length = useAppStore((state) => state.training.length);
-  const totalIterations = useAppStore((state) => state.training.totalIterations);
+  const totalIterations = useAppStore((state) => state.training.numIterationsPlanned);
   const perEpoch = useAppStore(
     (state) =>
       state.engine.dataset?.iterationsPerEpoch ??
