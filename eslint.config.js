@@ -1,12 +1,19 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
 /** Layer rules from DESIGN.md: core <- engine <- worker <- ui, imports point down only. */
 const noTfjs = {
   group: ['@tensorflow/*'],
   message: 'Only src/engine and src/worker may import tfjs.',
+};
+/** The UI talks to the engine through the worker only; its wire types are in worker/contract.ts. */
+const noEngine = {
+  group: ['**/engine/*', '../engine', '../../engine'],
+  message:
+    'src/ui reaches the engine through the worker: take wire types from src/worker/contract.ts.',
 };
 const noUp = (layers) =>
   layers.map((layer) => ({
@@ -30,7 +37,17 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs'] }),
+      ],
+    },
     rules: {
+      // Value imports only: import-x skips `import type`; scripts/checkCycles.mjs covers those.
+      'import-x/no-cycle': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
@@ -40,7 +57,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [noTfjs, ...noUp([])] }],
+      'no-restricted-imports': ['error', { patterns: [noTfjs, noEngine] }],
     },
   },
   {

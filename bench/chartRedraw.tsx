@@ -109,9 +109,15 @@ function fillSeries(n: number): void {
     training: {
       ...state.training,
       status: 'ended',
-      runSpec: spec,
-      iteration: n,
-      totalIterations: n,
+      ranWith: {
+        id: 'bench',
+        startedAt: 0,
+        session: state.session,
+        schedule: spec,
+        length: state.training.length,
+      },
+      numIterationsDone: n,
+      numIterationsPlanned: n,
       epochIdx: Math.floor(n / ITERATIONS_PER_EPOCH),
       lastValidation: validations.at(-1) ?? null,
     },

@@ -11,6 +11,9 @@ export {
   type CosineRestartsSpec,
 } from './scheduleSpec';
 export { lrAt, momentumAt } from './schedules';
+export { argmin } from './argmin';
+export { errorMessage } from './errorMessage';
+export { plural } from './plural';
 export {
   cycleAt,
   cycleStarts,
@@ -21,20 +24,12 @@ export {
   type CyclePhase,
   type SchedulePreview,
 } from './cycles';
-export { sweepLr, sweepLrs, type SweepOptions } from './sweep';
-export {
-  smoothLosses,
-  divergenceStop,
-  divergenceFactor,
-  FASTAI_SMOOTHING,
-  LR_FINDER_SMOOTHING,
-  type SmoothingRule,
-} from './smoothing';
+export { sweepLr, type SweepOptions } from './sweep';
+export { smoothLosses, divergenceStop, FASTAI_SMOOTHING, type SmoothingRule } from './smoothing';
 export {
   suggestLr,
   suggestFromAccuracy,
   smoothAccuracy,
-  suggestionWindow,
   SUGGEST_METHODS,
   type SuggestMethod,
   type Suggestion,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadGolden } from '../../tests/golden';
 import { FASTAI_SMOOTHING, LR_FINDER_SMOOTHING } from './smoothing';
 import { suggestFromAccuracy, suggestLr, suggestionWindow, type SuggestMethod } from './suggest';
-import { sweepLrs } from './sweep';
+import { sweepLr } from './sweep';
 
 interface SuggestionCase {
   name: string;
@@ -56,7 +56,8 @@ describe('suggestion edge cases', () => {
 
 describe("Smith's accuracy rule", () => {
   it('puts max LR where the accuracy stops rising and base LR at max / ratio', () => {
-    const lrs = sweepLrs({ startLr: 1e-5, endLr: 1, numIter: 101, mode: 'exp' });
+    const sweep = { startLr: 1e-5, endLr: 1, numIter: 101, mode: 'exp' } as const;
+    const lrs = Array.from({ length: sweep.numIter }, (_, k) => sweepLr(sweep, k));
     // Accuracy flat at chance, rises between steps 30 and 60, then collapses after 70.
     const accuracy = lrs.map((_, k) =>
       k < 30 ? 0.1 : k < 60 ? 0.1 + (0.85 * (k - 30)) / 30 : k < 70 ? 0.95 : 0.1,

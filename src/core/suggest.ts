@@ -6,6 +6,7 @@ import {
   smoothLosses,
   type SmoothingRule,
 } from './smoothing';
+import { argmin } from './argmin';
 
 /**
  * LR suggestions from a range test. Each method runs its library's whole pipeline on the
@@ -52,7 +53,7 @@ export function suggestionWindow(
 }
 
 /** numpy.gradient with unit spacing: central differences halved inside, one-sided at the ends. */
-export function numpyGradient(values: readonly number[]): number[] {
+function numpyGradient(values: readonly number[]): number[] {
   const n = values.length;
   if (n < 2) return n === 1 ? [0] : [];
   return values.map((_, i) => {
@@ -60,12 +61,6 @@ export function numpyGradient(values: readonly number[]): number[] {
     if (i === n - 1) return values[n - 1] - values[n - 2];
     return (values[i + 1] - values[i - 1]) / 2;
   });
-}
-
-function argmin(values: readonly number[]): number {
-  let best = 0;
-  for (let i = 1; i < values.length; i++) if (values[i] < values[best]) best = i;
-  return best;
 }
 
 /** fastai `steep`: left end of the segment where loss falls fastest against ln(lr). */

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadGolden, maxRelativeError } from '../../tests/golden';
-import { sweepLr, sweepLrs, type SweepOptions } from './sweep';
+import { sweepLr, type SweepOptions } from './sweep';
+
+/** Every LR of a sweep, step by step as the engine asks for them. */
+const sweepLrs = (options: SweepOptions) =>
+  Array.from({ length: options.numIter }, (_, k) => sweepLr(options, k));
 
 interface SweepCase {
   name: string;

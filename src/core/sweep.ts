@@ -18,8 +18,3 @@ export function sweepLr(options: SweepOptions, k: number): number {
   const r = numIter > 1 ? k / (numIter - 1) : 0;
   return mode === 'exp' ? startLr * (endLr / startLr) ** r : startLr + r * (endLr - startLr);
 }
-
-/** Every LR of a sweep, in step order. */
-export function sweepLrs(options: SweepOptions): number[] {
-  return Array.from({ length: options.numIter }, (_, k) => sweepLr(options, k));
-}

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { startEngine } from './engine/engineActions';
+import { startEngine } from './engineClient/engineActions';
 import { CodeExportPanel } from './export/CodeExportPanel';
 import { ChartTabs } from './layout/ChartTabs';
 import { RangeTestPanel } from './panels/RangeTestPanel';

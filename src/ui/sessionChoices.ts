@@ -40,6 +40,27 @@ export const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
   rmsprop: 'RMSProp',
 };
 
+/** Model presets a user picks by name; each is a set of the engine's model options. */
+export const MODEL_PRESETS = {
+  default: {
+    label: 'Default CNN',
+    model: { widthMultiplier: 1, batchNorm: true, dropoutRate: 0.25 },
+  },
+  small: {
+    label: 'Small (half width)',
+    model: { widthMultiplier: 0.5, batchNorm: true, dropoutRate: 0.25 },
+  },
+  noBatchNorm: {
+    label: 'No batch norm',
+    model: { widthMultiplier: 1, batchNorm: false, dropoutRate: 0.25 },
+  },
+  wide: {
+    label: 'Wide (double width)',
+    model: { widthMultiplier: 2, batchNorm: true, dropoutRate: 0.25 },
+  },
+} as const;
+export type ModelPreset = keyof typeof MODEL_PRESETS;
+
 export const BATCH_SIZES: readonly number[] = [16, 32, 64, 128, 256];
 
 export const BACKEND_NAMES = [
@@ -48,6 +69,31 @@ export const BACKEND_NAMES = [
   'wasm',
   'cpu',
 ] as const satisfies readonly BackendName[];
+
+/** The policy race's legs, in the order they run. */
+export const POLICY_LEG_IDS = [
+  'fixedHalf',
+  'fixedMax',
+  'triangular',
+  'triangular2',
+  'exp_range',
+  'sgdr',
+  'one_cycle',
+] as const;
+export type PolicyLegId = (typeof POLICY_LEG_IDS)[number];
+
+export const POLICY_LEG_LABELS: Record<PolicyLegId, string> = {
+  fixedHalf: 'fixed, max/2',
+  fixedMax: 'fixed, max',
+  triangular: 'triangular',
+  triangular2: 'triangular2',
+  exp_range: 'exp_range',
+  sgdr: 'SGDR',
+  one_cycle: 'one-cycle',
+};
+
+/** How many snapshots the ensemble may keep (the engine refuses more than 20). */
+export const SNAPSHOT_COUNTS = { min: 1, max: 20, default: 5 };
 
 /** Smith uses base_lr = max_lr / 3 or / 4; the Ratio slider allows a little wider. */
 export const RATIO_RANGE = { min: 3, max: 6, step: 0.5 };

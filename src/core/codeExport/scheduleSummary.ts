@@ -1,5 +1,6 @@
 import type { ScheduleSpec } from '../scheduleSpec';
 import type { ExportOptions } from './optimizerCode';
+import { plural } from '../plural';
 
 /** The LR the optimizer starts at (OneCycleLR and CyclicLR set it themselves). */
 export function initialLr(spec: ScheduleSpec): number {
@@ -25,8 +26,6 @@ function inEpochs(steps: number, options: ExportOptions): string {
   const rounded = epochs >= 10 ? epochs.toFixed(1) : epochs.toPrecision(3);
   return `${Number(rounded)} epochs at batch size ${options.batchSize}, ${options.iterationsPerEpoch} steps per epoch`;
 }
-
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** The schedule in words for the header of the exported code; each entry is wrapped on its own. */
 function scheduleSummary(spec: ScheduleSpec, options: ExportOptions): string[] {

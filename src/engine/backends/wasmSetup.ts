@@ -22,7 +22,7 @@ function wasmStarted(): boolean {
 }
 
 /** Logical cores the browser reports (1 where it reports none). */
-export function logicalCores(): number {
+function logicalCores(): number {
   const cores = globalThis.navigator?.hardwareConcurrency;
   return typeof cores === 'number' && cores >= 1 ? Math.floor(cores) : 1;
 }

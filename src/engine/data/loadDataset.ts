@@ -4,6 +4,7 @@ import { decodeDataset } from './datasetFormat';
 import { gunzip, isGzip } from './gunzip';
 import type { Dataset, DatasetName, ImageSet } from './imageSet';
 import { splitValidation } from './validationSplit';
+import { errorMessage } from '../../core';
 
 /** The datasets that come from built assets rather than from code. */
 export type AssetDatasetName = Exclude<DatasetName, 'synthetic'>;
@@ -49,7 +50,7 @@ async function loadImageSet(
     const raw = await readAsset(fileName);
     bytes = raw instanceof Uint8Array ? raw : new Uint8Array(raw);
   } catch (cause) {
-    const problem = `is missing or unreadable (${messageOf(cause)})`;
+    const problem = `is missing or unreadable (${errorMessage(cause)})`;
     throw new DatasetAssetError(fileName, problem, { cause });
   }
   try {
@@ -58,7 +59,7 @@ async function loadImageSet(
     checkShape(set, expectedCount);
     return set;
   } catch (cause) {
-    throw new DatasetAssetError(fileName, `is corrupt (${messageOf(cause)})`, { cause });
+    throw new DatasetAssetError(fileName, `is corrupt (${errorMessage(cause)})`, { cause });
   }
 }
 
@@ -67,8 +68,4 @@ function checkShape(set: ImageSet, expectedCount: number): void {
   const found = `${set.count} images of ${set.rows}x${set.cols} in ${set.numClasses} classes`;
   const wanted = `${expectedCount} images of ${rows}x${cols} in ${numClasses} classes`;
   if (found !== wanted) throw new Error(`holds ${found}, expected ${wanted}`);
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

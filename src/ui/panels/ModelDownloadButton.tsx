@@ -1,15 +1,13 @@
 import { useState } from 'react';
 import { downloadBlob } from '../download';
-import { exportModel } from '../engine/engineActions';
+import { exportModel } from '../engineClient/engineActions';
 import { useAppStore } from '../store';
+import { activity } from '../store/selectors';
+import { errorMessage } from '../../core';
 
 const MODEL_FILE = 'model.json';
 /** model.json names this file: both must be saved side by side under these names. */
 const WEIGHTS_FILE = 'model.weights.bin';
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Downloads the current weights as a TF.js layers model: model.json and the weights file it
@@ -18,13 +16,8 @@ function messageOf(error: unknown): string {
 export function ModelDownloadButton() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
-  const blocked = useAppStore(
-    (state) =>
-      state.engine.status !== 'ready' ||
-      state.rangeTest.status === 'running' ||
-      state.training.status === 'running' ||
-      state.training.status === 'paused',
-  );
+  // Only settled weights are exported: nothing may be training or sweeping them.
+  const blocked = useAppStore((state) => activity(state) !== 'idle');
 
   const download = async () => {
     setBusy(true);
@@ -38,7 +31,7 @@ export function ModelDownloadButton() {
         message: `Saved ${MODEL_FILE} and ${WEIGHTS_FILE}: keep them in one folder and load ${MODEL_FILE} with tf.loadLayersModel.`,
       });
     } catch (error) {
-      setOutcome({ ok: false, message: `The model could not be exported: ${messageOf(error)}` });
+      setOutcome({ ok: false, message: `The model could not be exported: ${errorMessage(error)}` });
     } finally {
       setBusy(false);
     }

@@ -1,25 +1,11 @@
-import { runRangeTest, stop } from '../engine/engineActions';
-import { rangeTestConfigErrors } from '../rangeTest/RangeTestSettings';
+import { runRangeTest, stop } from '../engineClient/engineActions';
 import { useAppStore } from '../store';
+import { rangeTestBlocker } from '../store/selectors';
 
 /** The range test's button; its settings and suggestions sit beside the chart. */
 export function RangeTestPanel() {
   const status = useAppStore((state) => state.rangeTest.status);
-  const engineStatus = useAppStore((state) => state.engine.status);
-  const training = useAppStore((state) => state.training.status);
-  const config = useAppStore((state) => state.rangeTest.config);
-  const configError = Object.values(rangeTestConfigErrors(config))[0];
-  const trainingActive = training === 'running' || training === 'paused';
-  const blocker =
-    engineStatus !== 'ready'
-      ? engineStatus === 'starting'
-        ? 'The engine is starting…'
-        : 'The engine is not running.'
-      : trainingActive
-        ? 'Stop training to run a range test.'
-        : configError
-          ? `Fix the sweep first: ${configError}`
-          : null;
+  const blocker = useAppStore(rangeTestBlocker);
 
   return (
     <section className="panel" aria-labelledby="range-heading">

@@ -1,17 +1,33 @@
-import type { BackendName, SessionConfig } from '../../worker/contract';
-import { changeSession, startEngine } from '../engine/engineActions';
+import type { BackendName } from '../../worker/contract';
+import { SelectField, type SelectOption } from '../controls/SelectField';
+import { changeSession, startEngine } from '../engineClient/engineActions';
 import { useAppStore } from '../store';
-import { MODEL_PRESETS, type ModelPreset } from '../store/sessionSlice';
+import { busy } from '../store/selectors';
 import {
   BACKEND_NAMES,
   BATCH_SIZES,
   DATASET_LABELS,
   DATASET_NAMES,
+  MODEL_PRESETS,
   OPTIMIZER_LABELS,
   OPTIMIZER_NAMES,
+  type ModelPreset,
 } from '../sessionChoices';
 
-const BACKENDS: (BackendName | 'auto')[] = ['auto', ...BACKEND_NAMES];
+const DATASET_OPTIONS = DATASET_NAMES.map((name) => ({ value: name, label: DATASET_LABELS[name] }));
+const MODEL_OPTIONS = (Object.keys(MODEL_PRESETS) as ModelPreset[]).map((key) => ({
+  value: key,
+  label: MODEL_PRESETS[key].label,
+}));
+const OPTIMIZER_OPTIONS = OPTIMIZER_NAMES.map((name) => ({
+  value: name,
+  label: OPTIMIZER_LABELS[name],
+}));
+const BATCH_SIZE_OPTIONS = BATCH_SIZES.map((size) => ({ value: size, label: String(size) }));
+const BACKEND_OPTIONS: SelectOption<BackendName | 'auto'>[] = [
+  { value: 'auto', label: 'Best available' },
+  ...BACKEND_NAMES.map((name) => ({ value: name, label: name })),
+];
 /** WASM thread counts on offer (tfjs's wasm build runs at most 8). */
 const WASM_THREADS = [1, 2, 3, 4, 6, 8];
 
@@ -21,134 +37,82 @@ export function SessionPanel() {
   const modelPreset = useAppStore((state) => state.modelPreset);
   const backendChoice = useAppStore((state) => state.backendChoice);
   const wasmThreads = useAppStore((state) => state.wasmThreads);
-  const busy = useAppStore(
-    (state) =>
-      state.engine.status === 'starting' ||
-      state.rangeTest.status === 'running' ||
-      state.training.status === 'running' ||
-      state.training.status === 'paused',
-  );
+  const isBusy = useAppStore(busy);
+  const threadOptions: SelectOption<number | 'auto'>[] = [
+    { value: 'auto', label: `One per core (${globalThis.navigator?.hardwareConcurrency ?? 1})` },
+    ...WASM_THREADS.map((count) => ({ value: count, label: String(count) })),
+  ];
 
   return (
     <section className="panel" aria-labelledby="session-heading">
       <h2 id="session-heading">Data and model</h2>
-      {busy ? <p className="field-hint">Stop the current run to change these.</p> : null}
-      <div className="field">
-        <label htmlFor="field-dataset">Dataset</label>
-        <select
-          id="field-dataset"
-          value={session.dataset}
-          disabled={busy}
-          onChange={(event) =>
-            void changeSession({ dataset: event.target.value as SessionConfig['dataset'] })
-          }
-        >
-          {DATASET_NAMES.map((name) => (
-            <option key={name} value={name}>
-              {DATASET_LABELS[name]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="field-model">Model</label>
-        <select
-          id="field-model"
-          value={modelPreset}
-          disabled={busy}
-          onChange={(event) => {
-            useAppStore.getState().setModelPreset(event.target.value as ModelPreset);
-            void changeSession({});
-          }}
-        >
-          {Object.entries(MODEL_PRESETS).map(([key, preset]) => (
-            <option key={key} value={key}>
-              {preset.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="field-optimizer">Optimizer</label>
-        <select
-          id="field-optimizer"
-          value={session.optimizer}
-          disabled={busy}
-          onChange={(event) =>
-            void changeSession({ optimizer: event.target.value as SessionConfig['optimizer'] })
-          }
-        >
-          {OPTIMIZER_NAMES.map((name) => (
-            <option key={name} value={name}>
-              {OPTIMIZER_LABELS[name]}
-            </option>
-          ))}
-        </select>
-      </div>
+      {isBusy ? <p className="field-hint">Stop the current run to change these.</p> : null}
+      <SelectField
+        id="field-dataset"
+        label="Dataset"
+        value={session.dataset}
+        disabled={isBusy}
+        options={DATASET_OPTIONS}
+        onChange={(dataset) => void changeSession({ dataset })}
+      />
+      <SelectField
+        id="field-model"
+        label="Model"
+        value={modelPreset}
+        disabled={isBusy}
+        options={MODEL_OPTIONS}
+        onChange={(preset) => {
+          useAppStore.getState().setModelPreset(preset);
+          void changeSession({});
+        }}
+      />
+      <SelectField
+        id="field-optimizer"
+        label="Optimizer"
+        value={session.optimizer}
+        disabled={isBusy}
+        options={OPTIMIZER_OPTIONS}
+        onChange={(optimizer) => void changeSession({ optimizer })}
+      />
       <div className="field-row">
-        <div className="field">
-          <label htmlFor="field-batch-size">Batch size</label>
-          <select
-            id="field-batch-size"
-            value={session.batchSize}
-            disabled={busy}
-            onChange={(event) => void changeSession({ batchSize: Number(event.target.value) })}
-          >
-            {BATCH_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="field-backend">Backend</label>
-          <select
-            id="field-backend"
-            value={backendChoice}
-            disabled={busy}
-            onChange={(event) => {
-              useAppStore.getState().setBackendChoice(event.target.value as BackendName | 'auto');
-              void startEngine();
-            }}
-          >
-            {BACKENDS.map((name) => (
-              <option key={name} value={name}>
-                {name === 'auto' ? 'Best available' : name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="field-wasm-threads">WASM threads</label>
-          <select
-            id="field-wasm-threads"
-            value={wasmThreads}
-            disabled={busy || (backendChoice !== 'auto' && backendChoice !== 'wasm')}
-            title="Threads for the WASM backend (needs a cross-origin isolated page); the engine restarts."
-            onChange={(event) => {
-              const value = event.target.value;
-              useAppStore.getState().setWasmThreads(value === 'auto' ? 'auto' : Number(value));
-              void startEngine();
-            }}
-          >
-            <option value="auto">
-              One per core ({globalThis.navigator?.hardwareConcurrency ?? 1})
-            </option>
-            {WASM_THREADS.map((count) => (
-              <option key={count} value={count}>
-                {count}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="field-batch-size"
+          label="Batch size"
+          value={session.batchSize}
+          disabled={isBusy}
+          options={BATCH_SIZE_OPTIONS}
+          onChange={(batchSize) => void changeSession({ batchSize })}
+        />
+        <SelectField
+          id="field-backend"
+          label="Backend"
+          value={backendChoice}
+          disabled={isBusy}
+          options={BACKEND_OPTIONS}
+          onChange={(choice) => {
+            useAppStore.getState().setBackendChoice(choice);
+            void startEngine();
+          }}
+        />
+        <SelectField
+          id="field-wasm-threads"
+          label="WASM threads"
+          value={wasmThreads}
+          disabled={isBusy || (backendChoice !== 'auto' && backendChoice !== 'wasm')}
+          title="Threads for the WASM backend (needs a cross-origin isolated page); the engine restarts."
+          options={threadOptions}
+          onChange={(threads) => {
+            useAppStore.getState().setWasmThreads(threads);
+            void startEngine();
+          }}
+        />
       </div>
       <div className="field field-boolean">
         <input
           id="field-augment"
           type="checkbox"
           checked={session.augment}
-          disabled={busy}
+          disabled={isBusy}
           onChange={(event) => void changeSession({ augment: event.target.checked })}
         />
         <label htmlFor="field-augment">Random shifts</label>

@@ -1,6 +1,6 @@
 import { cycleAt, isCyclic } from '../../core';
 import type { BackendReport } from '../../worker/contract';
-import { startEngine } from '../engine/engineActions';
+import { startEngine } from '../engineClient/engineActions';
 import { formatCount, formatRate } from '../format';
 import { rangeTestSeries, trainingSeries } from '../series/runSeries';
 import { useAppStore } from '../store';
@@ -34,14 +34,13 @@ export function StatusBar() {
       : backend
         ? `Backend: ${backend.backend}${backend.backend === 'wasm' ? ` (${wasmSummary(backend.wasm)})` : ''}`
         : 'No backend';
-  const iteration = training.iteration;
-  const spec = training.runSpec;
+  const numDone = training.numIterationsDone;
+  const spec = training.ranWith?.schedule ?? null;
   const perEpoch = engine.dataset?.iterationsPerEpoch ?? 0;
   const lr =
     trainingSeries.lr.length > 0 ? trainingSeries.lr.at(trainingSeries.lr.length - 1) : null;
-  const cycle =
-    spec && iteration > 0 && isCyclic(spec) ? cycleAt(spec, iteration - 1).cycleNum : null;
-  const remaining = training.totalIterations - iteration;
+  const cycle = spec && numDone > 0 && isCyclic(spec) ? cycleAt(spec, numDone - 1).cycleNum : null;
+  const remaining = training.numIterationsPlanned - numDone;
   const eta = training.samplesPerSec > 0 ? (remaining * batchSize) / training.samplesPerSec : NaN;
   const showTraining = training.status !== 'idle';
 
@@ -52,10 +51,12 @@ export function StatusBar() {
         {showTraining ? (
           <>
             <span>
-              Iteration {formatCount(iteration)}
-              {training.totalIterations > 0 ? ` / ${formatCount(training.totalIterations)}` : ''}
+              Iteration {formatCount(numDone)}
+              {training.numIterationsPlanned > 0
+                ? ` / ${formatCount(training.numIterationsPlanned)}`
+                : ''}
             </span>
-            {perEpoch > 0 ? <span>Epoch {(iteration / perEpoch).toFixed(2)}</span> : null}
+            {perEpoch > 0 ? <span>Epoch {(numDone / perEpoch).toFixed(2)}</span> : null}
             {cycle !== null ? <span>Cycle {cycle}</span> : null}
             {lr !== null ? <span>LR {formatRate(lr)}</span> : null}
             {training.samplesPerSec > 0 ? (
@@ -78,8 +79,8 @@ export function StatusBar() {
       ) : training.status === 'running' || training.status === 'paused' ? (
         <progress
           aria-label="Training progress"
-          max={Math.max(1, training.totalIterations)}
-          value={iteration}
+          max={Math.max(1, training.numIterationsPlanned)}
+          value={numDone}
         />
       ) : null}
       {training.status === 'ended' && training.endReason === 'nonFinite' ? (

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { RunLength } from '../../worker/contract';
 import { NumberInput } from '../controls/NumberInput';
+import { SelectField, type SelectOption } from '../controls/SelectField';
 import {
   pause,
   reset,
@@ -9,13 +10,13 @@ import {
   stop,
   stopAtEndOfCycle,
   train,
-  trainBlocker,
-} from '../engine/engineActions';
+} from '../engineClient/engineActions';
 import { SnapshotCountField } from '../snapshots/SnapshotCountField';
 import { useAppStore } from '../store';
+import { trainBlocker, trainingActive } from '../store/selectors';
 import { ModelDownloadButton } from './ModelDownloadButton';
 
-const UNITS: { value: RunLength['unit']; label: string }[] = [
+const UNITS: SelectOption<RunLength['unit']>[] = [
   { value: 'epochs', label: 'epochs' },
   { value: 'iterations', label: 'iterations' },
   { value: 'cycles', label: 'cycles' },
@@ -47,10 +48,10 @@ export function TrainingPanel() {
   const status = useAppStore((state) => state.training.status);
   const engineReady = useAppStore((state) => state.engine.status === 'ready');
   const rangeTestRunning = useAppStore((state) => state.rangeTest.status === 'running');
-  // Re-evaluated on every store change that could matter; cheap (one spec parse).
-  const blocker = useAppStore(() => trainBlocker());
+  // Re-evaluated on every store change; cheap (one spec parse).
+  const blocker = useAppStore(trainBlocker);
   const setTraining = useAppStore((state) => state.setTraining);
-  const active = status === 'running' || status === 'paused';
+  const active = useAppStore(trainingActive);
 
   return (
     <section className="panel" aria-labelledby="training-heading">
@@ -71,25 +72,14 @@ export function TrainingPanel() {
             }}
           />
         </div>
-        <div className="field">
-          <label htmlFor="field-run-unit">Unit</label>
-          <select
-            id="field-run-unit"
-            value={length.unit}
-            disabled={active}
-            onChange={(event) =>
-              setTraining({
-                length: { unit: event.target.value as RunLength['unit'], value: length.value },
-              })
-            }
-          >
-            {UNITS.map((unit) => (
-              <option key={unit.value} value={unit.value}>
-                {unit.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="field-run-unit"
+          label="Unit"
+          value={length.unit}
+          disabled={active}
+          options={UNITS}
+          onChange={(unit) => setTraining({ length: { unit, value: length.value } })}
+        />
       </div>
       <SnapshotCountField />
       <div className="button-row">

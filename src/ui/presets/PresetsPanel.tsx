@@ -1,27 +1,16 @@
 import { useState } from 'react';
-import { raceBlocker, runRace } from '../race/raceActions';
-import { POLICY_LEG_LABELS } from '../race/raceLegs';
+import { runRace } from '../race/raceActions';
 import { applyConfig } from '../share/applyConfig';
+import { POLICY_LEG_LABELS } from '../sessionChoices';
 import { useAppStore } from '../store';
+import { presetBlocker, raceBlocker } from '../store/selectors';
 import { TEACHING_PRESETS, type TeachingPreset } from './presets';
-
-/** Why a preset cannot load now (it resets or restarts the engine), or null when it can. */
-function useBlocker(): string | null {
-  return useAppStore((state) => {
-    if (state.engine.status === 'starting') return 'Presets load once the engine has started.';
-    if (state.rangeTest.status === 'running') return 'Wait for the range test to finish.';
-    if (state.training.status === 'running' || state.training.status === 'paused')
-      return 'Stop the current run to load a preset.';
-    return null;
-  });
-}
 
 /** One click loads a known configuration for teaching, and says what to look for. */
 export function PresetsPanel() {
   const [loaded, setLoaded] = useState<TeachingPreset | null>(null);
-  const blocker = useBlocker();
-
-  const raceBlocked = useAppStore(() => raceBlocker());
+  const blocker = useAppStore(presetBlocker);
+  const raceBlocked = useAppStore(raceBlocker);
 
   const load = (preset: TeachingPreset) => {
     setLoaded(preset);

@@ -1,6 +1,6 @@
 import { parseScheduleSpec } from '../../core';
 import type { RunLength } from '../../worker/contract';
-import type { PolicyLegId } from '../race/raceLegs';
+import type { PolicyLegId } from '../sessionChoices';
 import { defaultShareConfig, type ShareConfig } from '../share/shareConfig';
 
 /** A race a preset asks for: the same start trained under each of these policy-race legs. */

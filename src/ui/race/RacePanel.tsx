@@ -1,15 +1,11 @@
 import { NumberInput } from '../controls/NumberInput';
 import { formatCount } from '../format';
+import { POLICY_LEG_IDS, POLICY_LEG_LABELS } from '../sessionChoices';
 import { useAppStore } from '../store';
 import type { RaceKind } from '../store/raceSlice';
-import { cancelRace, raceBlocker, runRace } from './raceActions';
-import {
-  POLICY_LEG_IDS,
-  POLICY_LEG_LABELS,
-  raceIterations,
-  raceLengthError,
-  type RaceLength,
-} from './raceLegs';
+import { raceBlocker } from '../store/selectors';
+import { cancelRace, runRace } from './raceActions';
+import { raceIterations, raceLengthError, type RaceLength } from './raceLegs';
 import { defaultTargetPercent } from './raceResults';
 import { RaceChart } from './RaceChart';
 import { RaceProgress } from './RaceProgress';
@@ -42,7 +38,7 @@ export function RacePanel() {
   const setRace = useAppStore((state) => state.setRace);
   const datasetName = useAppStore((state) => state.engine.dataset?.name ?? state.session.dataset);
   const perEpoch = useAppStore((state) => state.engine.dataset?.iterationsPerEpoch ?? null);
-  const blocker = useAppStore(() => raceBlocker());
+  const blocker = useAppStore(raceBlocker);
   const legs = useRaceLegs();
   const running = race.status === 'running';
   const targetPercent = race.targetPercent ?? defaultTargetPercent(datasetName);
@@ -54,7 +50,7 @@ export function RacePanel() {
   const target = (targetError ? defaultTargetPercent(datasetName) : targetPercent) / 100;
   const kind = KINDS.find((k) => k.value === race.kind) ?? KINDS[0];
   const lengthError = raceLengthError(race.length);
-  const legIterations =
+  const numLegIterations =
     perEpoch !== null && !lengthError ? raceIterations(race.length, perEpoch) : null;
 
   return (
@@ -120,9 +116,9 @@ export function RacePanel() {
             <p id="race-length-message" className="field-message" role="alert">
               {lengthError}
             </p>
-          ) : legIterations !== null && race.length.unit === 'epochs' ? (
+          ) : numLegIterations !== null && race.length.unit === 'epochs' ? (
             <p id="race-length-message" className="field-hint">
-              {formatCount(legIterations)} iterations per leg
+              {formatCount(numLegIterations)} iterations per leg
             </p>
           ) : null}
         </div>
@@ -203,7 +199,7 @@ export function RacePanel() {
       {legs.length > 0 && race.ranKind ? (
         <>
           <RaceTable kind={race.ranKind} legs={legs} target={target} raceRunning={running} />
-          <RaceChart legs={legs} numIterations={race.legIterations} target={target} />
+          <RaceChart legs={legs} numIterations={race.numLegIterations} target={target} />
         </>
       ) : null}
     </section>

@@ -8,7 +8,7 @@ import { useAppStore } from '../store';
  */
 export function RaceProgress() {
   const race = useAppStore((state) => state.race);
-  const iteration = useAppStore((state) => state.training.iteration);
+  const numDone = useAppStore((state) => state.training.numIterationsDone);
   const rangeTestSteps = useAppStore((state) => state.rangeTest.config.numIter);
   // Re-rendered on series bumps, so the range test's recorded steps read live.
   useAppStore((state) => state.seriesVersion);
@@ -17,19 +17,19 @@ export function RaceProgress() {
   const leg = race.legs[legIdx];
   const numLegs = race.legs.length;
   const testSteps = race.ranKind === 'optimizer' ? rangeTestSteps : 0;
-  const legSteps = testSteps + race.legIterations;
+  const legSteps = testSteps + race.numLegIterations;
   const done =
     leg.status === 'rangeTest'
       ? Math.min(rangeTestSeries.lr.length, testSteps)
       : leg.status === 'training'
-        ? testSteps + Math.min(iteration, race.legIterations)
+        ? testSteps + Math.min(numDone, race.numLegIterations)
         : 0;
   const fraction = (legIdx + done / legSteps) / numLegs;
   const where =
     leg.status === 'rangeTest'
       ? `range test, step ${formatCount(done)} of ${formatCount(testSteps)}`
       : leg.status === 'training'
-        ? `iteration ${formatCount(done - testSteps)} of ${formatCount(race.legIterations)}`
+        ? `iteration ${formatCount(done - testSteps)} of ${formatCount(race.numLegIterations)}`
         : 'starting';
 
   return (

@@ -1,16 +1,15 @@
 import type { ScheduleSpec } from '../../core';
-import { reset, runRangeTest, stop, trainWith } from '../engine/engineActions';
-import { rangeTestConfigErrors } from '../rangeTest/RangeTestSettings';
+import { reset, runRangeTest, stop, trainWith } from '../engineClient/engineActions';
 import { boundsFromMaxLr, pickLrs } from '../rangeTest/rangeTestAnalysis';
 import { rangeTestSeries, trainingSeries } from '../series/runSeries';
 import { useAppStore, type AppState } from '../store';
 import type { RaceLeg } from '../store/raceSlice';
+import { raceBlocker } from '../store/selectors';
 import {
   RACE_OPTIMIZERS,
   optimizerLegSpec,
   policyLegs,
   raceIterations,
-  raceLengthError,
   raceValidateEvery,
   type RaceBounds,
   type RaceOptimizer,
@@ -41,30 +40,6 @@ function boundsOfForm(): RaceBounds {
   return { baseLr, maxLr, stepSize };
 }
 
-/** Why a race cannot start now, or null when it can. */
-export function raceBlocker(): string | null {
-  const { engine, rangeTest, training, race } = useAppStore.getState();
-  if (engine.status !== 'ready' || !engine.dataset) return 'The engine is not ready.';
-  if (race.status === 'running') return 'A race is running.';
-  if (rangeTest.status === 'running') return 'Wait for the range test to finish.';
-  if (training.status === 'running' || training.status === 'paused')
-    return 'Stop training to start a race.';
-  const lengthError = raceLengthError(race.length);
-  if (lengthError) return lengthError;
-  const { stepSize } = boundsOfForm();
-  if (race.kind === 'policy') {
-    const iterations = raceIterations(race.length, engine.dataset.iterationsPerEpoch);
-    const legs = policyLegs(boundsOfForm(), iterations, race.policyLegIds);
-    if (race.policyLegIds.length === 0) return 'Pick at least one leg to race.';
-    return legs.ok ? null : `Fix the bounds first: ${legs.error}.`;
-  }
-  const sweepError = Object.values(rangeTestConfigErrors(rangeTest.config))[0];
-  if (sweepError) return `Fix the range test settings first: ${sweepError}`;
-  if (race.withClr && !(Number.isInteger(stepSize) && stepSize >= 1))
-    return `Fix the schedule's Step size first: it must be a whole number ≥ 1, got ${stepSize}.`;
-  return null;
-}
-
 function waitingLeg(id: string, label: string, detail: string): RaceLeg {
   return {
     id,
@@ -72,7 +47,7 @@ function waitingLeg(id: string, label: string, detail: string): RaceLeg {
     detail,
     status: 'waiting',
     validations: [],
-    iterations: 0,
+    numIterations: 0,
     wallMs: null,
     message: null,
   };
@@ -95,7 +70,7 @@ function markFailed(legIdx: number, message: string): void {
 async function trainLeg(
   legIdx: number,
   spec: ScheduleSpec,
-  iterations: number,
+  numIterations: number,
   validateEvery: number,
 ): Promise<boolean> {
   const { updateRaceLeg } = useAppStore.getState();
@@ -105,7 +80,11 @@ async function trainLeg(
   }
   if (cancelRequested()) return markCancelled(legIdx, 'Cancelled before it started.');
   updateRaceLeg(legIdx, { status: 'training' });
-  const end = await trainWith(spec, { unit: 'iterations', value: iterations }, { validateEvery });
+  const end = await trainWith(
+    spec,
+    { unit: 'iterations', value: numIterations },
+    { validateEvery },
+  );
   // The run's events travel on their own channel: its end event comes after every validation.
   if (end) await whenStore((state) => state.training.status === 'ended');
   const validations = [...trainingSeries.validations];
@@ -122,7 +101,7 @@ async function trainLeg(
   updateRaceLeg(legIdx, {
     status,
     validations,
-    iterations: end.iterations,
+    numIterations: end.iterations,
     wallMs: end.wallMs,
     message: status === 'done' ? null : end.message,
   });
@@ -144,7 +123,7 @@ interface OptimizerRaceSettings {
 async function optimizerLeg(
   legIdx: number,
   optimizer: RaceOptimizer,
-  iterations: number,
+  numIterations: number,
   validateEvery: number,
   fixed: OptimizerRaceSettings,
 ): Promise<boolean> {
@@ -190,20 +169,20 @@ async function optimizerLeg(
     return true;
   }
   updateRaceLeg(legIdx, { detail: leg.detail });
-  return trainLeg(legIdx, leg.spec, iterations, validateEvery);
+  return trainLeg(legIdx, leg.spec, numIterations, validateEvery);
 }
 
 /** Runs the chosen race to its end, or until it is stopped; finished legs stay in the table. */
 export async function runRace(): Promise<void> {
-  if (raceBlocker() !== null) return;
+  if (raceBlocker(useAppStore.getState()) !== null) return;
   const { race, engine, session, rangeTest, setRace, setSession } = useAppStore.getState();
   if (!engine.dataset) return;
   const perEpoch = engine.dataset.iterationsPerEpoch;
-  const iterations = raceIterations(race.length, perEpoch);
-  const validateEvery = raceValidateEvery(iterations, perEpoch);
+  const numIterations = raceIterations(race.length, perEpoch);
+  const validateEvery = raceValidateEvery(numIterations, perEpoch);
   const kind = race.kind;
   const policies =
-    kind === 'policy' ? policyLegs(boundsOfForm(), iterations, race.policyLegIds) : null;
+    kind === 'policy' ? policyLegs(boundsOfForm(), numIterations, race.policyLegIds) : null;
   const optimizerSettings: OptimizerRaceSettings = {
     stepSize: boundsOfForm().stepSize,
     ratio: rangeTest.ratio,
@@ -218,18 +197,18 @@ export async function runRace(): Promise<void> {
     ranKind: kind,
     legs,
     currentLegIdx: null,
-    legIterations: iterations,
+    numLegIterations: numIterations,
     cancelRequested: false,
   });
   try {
     for (let legIdx = 0; legIdx < legs.length && !cancelRequested(); legIdx++) {
       setRace({ currentLegIdx: legIdx });
       const goOn = policies
-        ? await trainLeg(legIdx, policies.legs[legIdx].spec, iterations, validateEvery)
+        ? await trainLeg(legIdx, policies.legs[legIdx].spec, numIterations, validateEvery)
         : await optimizerLeg(
             legIdx,
             RACE_OPTIMIZERS[legIdx].optimizer,
-            iterations,
+            numIterations,
             validateEvery,
             optimizerSettings,
           );

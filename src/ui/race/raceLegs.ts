@@ -1,6 +1,7 @@
 import { safeParseScheduleSpec, type ScheduleSpec } from '../../core';
 import type { SessionConfig } from '../../worker/contract';
 import { formatCount, formatRate } from '../format';
+import { POLICY_LEG_IDS, POLICY_LEG_LABELS, type PolicyLegId } from '../sessionChoices';
 
 /**
  * The legs of a race, as pure data: which schedules (or optimizers) run, with which numbers,
@@ -20,28 +21,6 @@ export interface RaceBounds {
   /** Iterations per half cycle of the triangular policies. */
   stepSize: number;
 }
-
-/** The policy race's legs, in the order they run. */
-export const POLICY_LEG_IDS = [
-  'fixedHalf',
-  'fixedMax',
-  'triangular',
-  'triangular2',
-  'exp_range',
-  'sgdr',
-  'one_cycle',
-] as const;
-export type PolicyLegId = (typeof POLICY_LEG_IDS)[number];
-
-export const POLICY_LEG_LABELS: Record<PolicyLegId, string> = {
-  fixedHalf: 'fixed, max/2',
-  fixedMax: 'fixed, max',
-  triangular: 'triangular',
-  triangular2: 'triangular2',
-  exp_range: 'exp_range',
-  sgdr: 'SGDR',
-  one_cycle: 'one-cycle',
-};
 
 export interface PolicyLeg {
   id: PolicyLegId;

@@ -1,7 +1,9 @@
 import {
   FASTAI_SMOOTHING,
   SUGGEST_METHODS,
+  argmin,
   divergenceStop,
+  errorMessage,
   smoothAccuracy,
   smoothLosses,
   suggestFromAccuracy,
@@ -114,19 +116,9 @@ const CLEAR_FRACTION = 0.1;
 /** The loss must fall at least this fraction of its plateau for the regions to mean anything. */
 const MIN_RELATIVE_DROP = 0.05;
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
 function firstNonFinite(values: ArrayLike<number>, length: number): number {
   for (let k = 0; k < length; k++) if (!Number.isFinite(values[k])) return k;
   return length;
-}
-
-function argmin(values: ArrayLike<number>, length: number): number {
-  let best = 0;
-  for (let k = 1; k < length; k++) if (values[k] < values[best]) best = k;
-  return best;
 }
 
 function accuracyKnee(
@@ -215,7 +207,7 @@ export function pickLrs(steps: RecordedSteps, numIt: number): RangeTestPicks {
       const { lr, index } = suggestLr(lrs, losses, id, { numIt });
       suggestions.push({ id, ...SUGGESTION_TEXT[id], lr, index });
     } catch (error) {
-      omitted.push({ id, label: SUGGESTION_TEXT[id].label, reason: messageOf(error) });
+      omitted.push({ id, label: SUGGESTION_TEXT[id].label, reason: errorMessage(error) });
     }
   }
   const numAccuracies = Math.min(lrs.length, steps.accuracies.length);

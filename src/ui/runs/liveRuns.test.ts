@@ -1,6 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { trainingRecord } from '../../testing/keptRunFixtures';
+import type { EngineClient } from '../engineClient/engineClient';
+import { runRangeTest, trainWith } from '../engineClient/engineActions';
 import {
   appendRangeTest,
   appendTraining,
@@ -13,6 +15,14 @@ import { keepRangeTest, keepTrainingRun } from './liveRuns';
 
 const store = () => useAppStore.getState();
 const spec = trainingRecord().schedule;
+
+/** An engine whose runs start and return at once; the test sends their progress itself. */
+const idleEngine = {
+  api: {
+    rangeTest: async () => undefined,
+    train: async () => ({ reason: 'completed', message: '', iterations: 0, wallMs: 0 }),
+  },
+} as unknown as EngineClient;
 
 /** The engine's progress for `n` training steps, as the worker sends it. */
 function trainSteps(n: number): void {
@@ -31,10 +41,11 @@ function trainSteps(n: number): void {
 }
 
 beforeEach(() => {
+  store().setEngineClient(idleEngine);
   clearTrainingSeries();
   clearRangeTestSeries();
   store().setRuns({ list: [], unsaved: [] });
-  store().setTraining({ status: 'idle', totalIterations: 0, test: null });
+  store().setTraining({ status: 'idle', numIterationsPlanned: 0, test: null });
   store().setRangeTest({ status: 'idle' });
   store().setEngine({
     dataset: {
@@ -48,13 +59,13 @@ beforeEach(() => {
 });
 
 describe('keeping the live training run when it ends', () => {
-  it('keeps what was recorded and what it ran with, even when the engine crashed', () => {
+  it('keeps what was recorded and what it ran with, even when the engine crashed', async () => {
     store().setTraining({ length: { unit: 'iterations', value: 5 } });
-    store().setTraining({ status: 'running', runSpec: spec });
+    await trainWith(spec, store().training.length);
     // Settings edited while it runs do not change what it ran with.
     store().setTraining({ length: { unit: 'epochs', value: 9 } });
     trainSteps(3);
-    store().setTraining({ totalIterations: 5, samplesPerSec: 900 });
+    store().setTraining({ numIterationsPlanned: 5, samplesPerSec: 900 });
     trainingSeries.validations.push(trainingRecord().validations[0]);
 
     keepTrainingRun({ reason: 'crashed', message: 'The engine crashed: lost device' });
@@ -81,11 +92,12 @@ describe('keeping the live training run when it ends', () => {
     expect(run.series.lr).toHaveLength(3);
   });
 
-  it('records a race leg by the iterations the engine planned, not the form length', () => {
+  it('records a race leg by the iterations the engine planned, not the form length', async () => {
     store().setTraining({ length: { unit: 'epochs', value: 1 } });
-    store().setTraining({ status: 'running', runSpec: spec });
+    // A race leg asks for its own length.
+    await trainWith(spec, { unit: 'iterations', value: 40 });
     trainSteps(4);
-    store().setTraining({ totalIterations: 40 });
+    store().setTraining({ numIterationsPlanned: 40 });
     keepTrainingRun({ reason: 'stopped', message: 'Stopped by request after 4 iterations.' });
     expect(store().runs.list[0]).toMatchObject({
       name: 'triangular, 40 iterations',
@@ -93,17 +105,17 @@ describe('keeping the live training run when it ends', () => {
     });
   });
 
-  it('keeps nothing for a run that recorded no step', () => {
-    store().setTraining({ status: 'running', runSpec: spec });
+  it('keeps nothing for a run that recorded no step', async () => {
+    await trainWith(spec, store().training.length);
     keepTrainingRun({ reason: 'failed', message: 'bad config' });
     expect(store().runs.list).toEqual([]);
   });
 });
 
 describe('keeping the live range test when it ends', () => {
-  it('keeps the sweep it ran with and its end', () => {
+  it('keeps the sweep it ran with and its end', async () => {
     store().setRangeTestConfig({ startLr: 1e-4, endLr: 1, numIter: 20 });
-    store().setRangeTest({ status: 'running' });
+    await runRangeTest();
     store().setRangeTestConfig({ endLr: 100 });
     appendRangeTest({
       type: 'rangeTestProgress',

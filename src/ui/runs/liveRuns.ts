@@ -1,63 +1,26 @@
-import type { RangeTestConfig, RunLength, SessionConfig } from '../../worker/contract';
-import type { ScheduleSpec } from '../../core';
+import { plural } from '../../core';
 import { formatRate } from '../format';
 import { rangeTestSeries, trainingSeries } from '../series/runSeries';
 import { useAppStore } from '../store';
-import { plannedIterations } from '../training/trainingChartData';
+import type { RunStart } from '../store/runStart';
 import { runKeeper } from './runKeeper';
 import type { RangeTestRecord, TrainingRecord } from './runRecord';
 
 /**
- * Turns the live run into a kept one when it ends. What it ran with is captured as it starts
- * (settings may be edited while it runs); the series are copied from the live buffers at the end.
+ * Turns the live run into a kept one when it ends. What it ran with is the `ranWith` its start
+ * action recorded in the store (settings may be edited while it runs); the series are copied from
+ * the live buffers at the end.
  */
 
-interface Started {
-  startedAt: number;
-  session: SessionConfig;
+/** What the run started with, unless it has been kept already (a crash may report its end twice). */
+function notYetKept<T extends RunStart>(ranWith: T | null): T | null {
+  const kept = useAppStore.getState().runs.list;
+  return ranWith && !kept.some((run) => run.id === ranWith.id) ? ranWith : null;
 }
-
-let rangeTestStarted: (Started & { config: RangeTestConfig }) | null = null;
-let trainingStarted: (Started & { schedule: ScheduleSpec; length: RunLength }) | null = null;
-
-useAppStore.subscribe((state, previous) => {
-  if (state.rangeTest.status === 'running' && previous.rangeTest.status !== 'running') {
-    rangeTestStarted = {
-      startedAt: Date.now(),
-      session: state.session,
-      config: state.rangeTest.config,
-    };
-  }
-  const wasIdle = previous.training.status === 'idle' || previous.training.status === 'ended';
-  if (state.training.status === 'running' && wasIdle && state.training.runSpec) {
-    trainingStarted = {
-      startedAt: Date.now(),
-      session: state.session,
-      schedule: state.training.runSpec,
-      length: state.training.length,
-    };
-  }
-});
 
 /** A copy of what a live buffer holds now, or null when it recorded nothing. */
 function copyOf(buffer: { length: number; view(): Float64Array }): Float64Array | null {
   return buffer.length > 0 ? buffer.view().slice() : null;
-}
-
-/**
- * The length the run was planned with: the Training panel's, unless the engine planned another
- * (a race leg brings its own), then as many iterations as the engine planned.
- */
-function runLength(formLength: RunLength, schedule: ScheduleSpec): RunLength {
-  const { training, engine } = useAppStore.getState();
-  const perEpoch = engine.dataset?.iterationsPerEpoch ?? 0;
-  const total = training.totalIterations;
-  if (total === 0 || plannedIterations(schedule, formLength, perEpoch) === total) return formLength;
-  return { unit: 'iterations', value: total };
-}
-
-function plural(value: number, unit: string): string {
-  return `${value} ${value === 1 ? unit.replace(/s$/, '') : unit}`;
 }
 
 /** Keeps the range test that just ended (a step-less one is not worth a list entry). */
@@ -66,8 +29,7 @@ export function keepRangeTest(end: {
   message: string;
   wallMs?: number;
 }): void {
-  const started = rangeTestStarted;
-  rangeTestStarted = null;
+  const started = notYetKept(useAppStore.getState().rangeTest.ranWith);
   const lr = copyOf(rangeTestSeries.lr);
   if (!started || !lr) return;
   const { engine } = useAppStore.getState();
@@ -75,7 +37,7 @@ export function keepRangeTest(end: {
   const { config } = started;
   const record: RangeTestRecord = {
     kind: 'rangeTest',
-    id: crypto.randomUUID(),
+    id: started.id,
     name: `Range test ${formatRate(config.startLr)}→${formatRate(config.endLr)}`,
     pinned: false,
     shown: false,
@@ -103,16 +65,16 @@ export function keepTrainingRun(end: {
   reason?: TrainingRecord['stopReason'];
   message?: string;
 }): void {
-  const started = trainingStarted;
-  trainingStarted = null;
+  const started = notYetKept(useAppStore.getState().training.ranWith);
   const lr = copyOf(trainingSeries.lr);
   if (!started || !lr) return;
   const { engine, training } = useAppStore.getState();
-  const length = runLength(started.length, started.schedule);
+  const { length } = started;
   const record: TrainingRecord = {
     kind: 'training',
-    id: crypto.randomUUID(),
-    name: `${started.schedule.policy}, ${plural(length.value, length.unit)}`,
+    id: started.id,
+    // Units are plural nouns ('epochs', 'cycles'): the singular is without the s.
+    name: `${started.schedule.policy}, ${plural(length.value, length.unit.replace(/s$/, ''))}`,
     pinned: false,
     shown: false,
     startedAt: started.startedAt,

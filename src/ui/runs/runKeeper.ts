@@ -4,7 +4,8 @@ import { parseRunFile } from './runImport';
 import { describeSchemaError, storedRunSchema, type RunRecord } from './runRecord';
 import { idbRunBackend, type RunBackend } from './runStore';
 
-function messageOf(error: unknown): string {
+/** Storage errors are DOMExceptions whose name (QuotaExceededError…) says the most. */
+function storageErrorText(error: unknown): string {
   if (error instanceof DOMException || error instanceof Error) {
     return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
   }
@@ -13,7 +14,7 @@ function messageOf(error: unknown): string {
 
 /** The panel's one message when storage fails, naming the cause and what to do. */
 function storageMessage(what: string, error: unknown): string {
-  return `${what}: this browser's storage refused it (${messageOf(error).replace(/\.$/, '')}). Private windows and full disks do this. Runs not saved stay here until the page closes: export them to keep them.`;
+  return `${what}: this browser's storage refused it (${storageErrorText(error).replace(/\.$/, '')}). Private windows and full disks do this. Runs not saved stay here until the page closes: export them to keep them.`;
 }
 
 /**

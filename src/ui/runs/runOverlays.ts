@@ -8,7 +8,7 @@ import { sampleSteps, validationSeries, type XYSeries } from '../training/traini
 import type { RangeTestRecord, RunRecord, TrainingRecord } from './runRecord';
 
 /** Overlay colours: apart from each other and from the live run's blue, orange and green. */
-export const OVERLAY_COLORS = [
+const OVERLAY_COLORS = [
   '#7c3aed',
   '#db2777',
   '#0891b2',

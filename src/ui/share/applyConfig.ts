@@ -1,4 +1,4 @@
-import { changeSession } from '../engine/engineActions';
+import { changeSession } from '../engineClient/engineActions';
 import { DEFAULT_DRAFT, specToDraft } from '../schedule/scheduleDraft';
 import { useAppStore } from '../store';
 import { sessionConfigOf, type ShareConfig } from './shareConfig';

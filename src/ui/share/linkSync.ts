@@ -3,6 +3,7 @@ import { useAppStore, type AppState } from '../store';
 import { loadConfig } from './applyConfig';
 import { configFromState, defaultShareConfig } from './shareConfig';
 import { decodePageParams, decodeShareQuery, pageQuery } from './shareCodec';
+import { backendFromUrl, threadsFromUrl } from './urlSettings';
 
 /** The address that reopens this page as it is now. */
 export function pageUrl(state: AppState): string {
@@ -14,13 +15,19 @@ export function pageUrl(state: AppState): string {
   return `${location.origin}${location.pathname}?${query}${location.hash}`;
 }
 
-/** Reads the opened link into the store; the parts it could not use are listed for the user. */
-function readLink(): void {
+/**
+ * Reads the opened link into the store, once, before the first render (so before the engine
+ * starts); the parts it could not use are listed for the user.
+ */
+export function readLink(): void {
   const params = new URLSearchParams(location.search);
   const { config, rejections } = decodeShareQuery(params, defaultShareConfig());
   const page = decodePageParams(params);
   loadConfig(config);
-  useAppStore.getState().setShare({
+  const store = useAppStore.getState();
+  store.setBackendChoice(backendFromUrl(params));
+  store.setWasmThreads(threadsFromUrl(params));
+  store.setShare({
     controlsHidden: page.controlsHidden,
     linkRejections: [...rejections, ...page.rejections],
   });
@@ -46,19 +53,9 @@ function linkChanged(state: AppState, previous: AppState): boolean {
   );
 }
 
-/** The link is read once per page load, even when React mounts the app twice. */
-let linkRead = false;
-
-/**
- * Opens the page as its link says, before the engine starts (a layout effect runs before the
- * App's start-up effect), then keeps the address bar equal to the share link as settings change.
- */
+/** Keeps the address bar equal to the share link as settings change (`readLink` opened it). */
 export function useLinkSync(): void {
   useLayoutEffect(() => {
-    if (!linkRead) {
-      linkRead = true;
-      readLink();
-    }
     writeLink(useAppStore.getState());
     return useAppStore.subscribe((state, previous) => {
       if (linkChanged(state, previous)) writeLink(state);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadGolden } from '../../../tests/golden';
 import { parseScheduleSpec, safeParseScheduleSpec, type ScheduleSpec } from '../../core';
-import { MODEL_PRESETS, type ModelPreset } from '../store/sessionSlice';
+import { MODEL_PRESETS, type ModelPreset } from '../sessionChoices';
 import { defaultShareConfig, type ShareConfig } from './shareConfig';
 import {
   compactSpec,

@@ -8,10 +8,12 @@ import {
   BATCH_SIZES,
   DATASET_NAMES,
   MAX_SMOOTHING,
+  MODEL_PRESETS,
   OPTIMIZER_NAMES,
   RATIO_RANGE,
+  type ModelPreset,
 } from '../sessionChoices';
-import { MODEL_PRESETS, type ModelPreset } from '../store/sessionSlice';
+import type { LinkRejection } from './linkRejection';
 import type { RangeTestView, SessionSettings, ShareConfig } from './shareConfig';
 
 /**
@@ -24,15 +26,6 @@ import type { RangeTestView, SessionSettings, ShareConfig } from './shareConfig'
  * the core's parser to judge. The other settings are checked with zod, field by field, so the
  * valid parts of a damaged link are kept.
  */
-
-/** A part of an opened link that the page did not use. */
-export interface LinkRejection {
-  /** The field as the link names it, e.g. `schedule.baseLr` or `seed`. */
-  field: string;
-  reason: string;
-  /** What the page uses instead, e.g. `using the default schedule`. */
-  fallback: string;
-}
 
 export interface DecodedLink {
   config: ShareConfig;

@@ -1,8 +1,8 @@
 import type { ScheduleSpec } from '../../core';
 import type { RangeTestConfig, RunLength, SessionConfig } from '../../worker/contract';
 import { draftToSpec } from '../schedule/scheduleDraft';
+import { MODEL_PRESETS, type ModelPreset } from '../sessionChoices';
 import { useAppStore, type AppState } from '../store';
-import { MODEL_PRESETS, type ModelPreset } from '../store/sessionSlice';
 
 /** What the engine trains, as the page offers it: the model is one of the named presets. */
 export interface SessionSettings {

@@ -1,13 +1,13 @@
 import { NumberInput } from '../controls/NumberInput';
 import { useAppStore } from '../store';
-import { MAX_SNAPSHOTS, MIN_SNAPSHOTS, snapshotCountError } from './snapshotCount';
+import { trainingActive } from '../store/selectors';
+import { SNAPSHOT_COUNTS } from '../sessionChoices';
+import { snapshotCountError } from './snapshotCount';
 
 /** How many cycle-end snapshots the ensemble keeps; fixed while a run trains. */
 export function SnapshotCountField() {
   const maxSnapshots = useAppStore((state) => state.training.maxSnapshots);
-  const active = useAppStore(
-    (state) => state.training.status === 'running' || state.training.status === 'paused',
-  );
+  const active = useAppStore(trainingActive);
   const setTraining = useAppStore((state) => state.setTraining);
   const error = snapshotCountError(maxSnapshots);
 
@@ -30,7 +30,8 @@ export function SnapshotCountField() {
         </p>
       ) : (
         <p id="field-max-snapshots-message" className="field-hint">
-          One per cycle end, newest kept, for the snapshot ensemble ({MIN_SNAPSHOTS}–{MAX_SNAPSHOTS}
+          One per cycle end, newest kept, for the snapshot ensemble ({SNAPSHOT_COUNTS.min}–
+          {SNAPSHOT_COUNTS.max}
           ).
         </p>
       )}

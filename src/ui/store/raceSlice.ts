@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ValidationResult } from '../../worker/contract';
-import { POLICY_LEG_IDS, type PolicyLegId, type RaceLength } from '../race/raceLegs';
+import type { RaceLength } from '../race/raceLegs';
+import { POLICY_LEG_IDS, type PolicyLegId } from '../sessionChoices';
 
 export type RaceKind = 'policy' | 'optimizer';
 
@@ -16,7 +17,7 @@ export interface RaceLeg {
   status: RaceLegStatus;
   /** Every validation of the leg, once it has ended (the running leg's live in the training series). */
   validations: ValidationResult[];
-  iterations: number;
+  numIterations: number;
   /** Training time of the leg (its range test not included). */
   wallMs: number | null;
   /** Why it diverged, failed or was cancelled. */
@@ -39,7 +40,7 @@ export interface RaceSlice {
     legs: RaceLeg[];
     currentLegIdx: number | null;
     /** Training steps per leg of the current (or last) race. */
-    legIterations: number;
+    numLegIterations: number;
     cancelRequested: boolean;
   };
   setRace: (change: Partial<RaceSlice['race']>) => void;
@@ -57,7 +58,7 @@ export const createRaceSlice: StateCreator<RaceSlice> = (set) => ({
     ranKind: null,
     legs: [],
     currentLegIdx: null,
-    legIterations: 0,
+    numLegIterations: 0,
     cancelRequested: false,
   },
   setRace: (change) => set((state) => ({ race: { ...state.race, ...change } })),

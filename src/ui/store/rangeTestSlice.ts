@@ -1,10 +1,13 @@
 import type { StateCreator } from 'zustand';
 import type { RangeTestConfig, RangeTestEnd } from '../../worker/contract';
+import type { RangeTestRanWith } from './runStart';
 
 export interface RangeTestSlice {
   rangeTest: {
     config: RangeTestConfig;
     status: 'idle' | 'running' | 'done';
+    /** What the current (or last) test started with; null until one starts. */
+    ranWith: RangeTestRanWith | null;
     end: RangeTestEnd | null;
     /** Debiased-EMA beta for the smoothed curve; re-smoothing uses the kept raw losses. */
     smoothing: number;
@@ -26,6 +29,7 @@ export const createRangeTestSlice: StateCreator<RangeTestSlice> = (set) => ({
       heldOutBatch: false,
     },
     status: 'idle',
+    ranWith: null,
     end: null,
     smoothing: 0.98,
     ratio: 4,

@@ -1,4 +1,3 @@
-import type { ScheduleSpec } from '../../core';
 import type { StateCreator } from 'zustand';
 import type {
   RunLength,
@@ -6,7 +5,8 @@ import type {
   TrainStopReason,
   ValidationResult,
 } from '../../worker/contract';
-import { DEFAULT_SNAPSHOTS } from '../snapshots/snapshotCount';
+import { SNAPSHOT_COUNTS } from '../sessionChoices';
+import type { TrainingRanWith } from './runStart';
 
 export type TrainingStatus = 'idle' | 'running' | 'paused' | 'ended';
 
@@ -16,11 +16,12 @@ export interface TrainingSlice {
     length: RunLength;
     /** Snapshots the ensemble keeps, one per cycle end, oldest dropped first. */
     maxSnapshots: number;
-    /** The schedule the current (or last) run trains with; the form may have moved on since. */
-    runSpec: ScheduleSpec | null;
-    /** Steps recorded so far in this run. */
-    iteration: number;
-    totalIterations: number;
+    /** What the current (or last) run started with; the forms may have moved on since. */
+    ranWith: TrainingRanWith | null;
+    /** Steps recorded so far in this run (one step: one batch, one update). */
+    numIterationsDone: number;
+    /** Steps the engine planned for this run; 0 until its first progress. */
+    numIterationsPlanned: number;
     epochIdx: number;
     samplesPerSec: number;
     lastValidation: ValidationResult | null;
@@ -38,10 +39,10 @@ export const createTrainingSlice: StateCreator<TrainingSlice> = (set) => ({
   training: {
     status: 'idle',
     length: { unit: 'epochs', value: 1 },
-    maxSnapshots: DEFAULT_SNAPSHOTS,
-    runSpec: null,
-    iteration: 0,
-    totalIterations: 0,
+    maxSnapshots: SNAPSHOT_COUNTS.default,
+    ranWith: null,
+    numIterationsDone: 0,
+    numIterationsPlanned: 0,
     epochIdx: 0,
     samplesPerSec: 0,
     lastValidation: null,

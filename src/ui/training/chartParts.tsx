@@ -15,7 +15,7 @@ export const GRID = <CartesianGrid strokeDasharray="3 3" stroke="#d8dde6" />;
 const TICK_STYLE = { fontSize: 11 };
 
 /** Compact iteration count for crowded ticks: 860, 1.72k, 51.6k. */
-export function formatIterationTick(k: number): string {
+function formatIterationTick(k: number): string {
   return Math.abs(k) < 1000 ? formatCount(k) : `${Number((k / 1000).toPrecision(3))}k`;
 }
 

@@ -34,12 +34,12 @@ export interface TrainingView {
 export function useTrainingView(): TrainingView {
   const seriesVersion = useAppStore((state) => state.seriesVersion);
   const idle = useAppStore((state) => state.training.status === 'idle');
-  const runSpec = useAppStore((state) => state.training.runSpec);
+  const runSpec = useAppStore((state) => state.training.ranWith?.schedule ?? null);
   const formSpec = useAppStore((state) => state.lastValidSpec);
   // Before a run: the form's schedule; from Train on: the schedule that run trains with.
   const spec: ScheduleSpec = idle ? formSpec : (runSpec ?? formSpec);
   const length = useAppStore((state) => state.training.length);
-  const totalIterations = useAppStore((state) => state.training.totalIterations);
+  const totalIterations = useAppStore((state) => state.training.numIterationsPlanned);
   const perEpoch = useAppStore(
     (state) =>
       state.engine.dataset?.iterationsPerEpoch ??

@@ -1,8 +1,7 @@
-import type { ScheduleSpec } from '../../core';
+import { errorMessage, type ScheduleSpec } from '../../core';
 import type { EngineEvent, RunLength, SessionConfig, TrainEnd } from '../../worker/contract';
 import { keepRangeTest, keepTrainingRun } from '../runs/liveRuns';
 import { draftToSpec } from '../schedule/scheduleDraft';
-import { snapshotCountError } from '../snapshots/snapshotCount';
 import {
   appendRangeTest,
   appendTraining,
@@ -11,7 +10,8 @@ import {
   trainingSeries,
 } from '../series/runSeries';
 import { useAppStore } from '../store';
-import { EngineClient } from './engineClient';
+import { trainingActive } from '../store/selectors';
+import { EngineClient, type EngineClientHandlers } from './engineClient';
 
 /**
  * What the buttons do: each action reads the store, talks to the worker and writes the
@@ -19,18 +19,21 @@ import { EngineClient } from './engineClient';
  * store, never exceptions in a click handler.
  */
 
-let bumpQueued = false;
-/** Coalesces series updates to one chart redraw per animation frame. */
-function scheduleBump(): void {
-  if (bumpQueued) return;
-  bumpQueued = true;
-  requestAnimationFrame(() => {
-    bumpQueued = false;
-    useAppStore.getState().bumpSeries();
-  });
+/** A function that asks for a chart redraw, coalesced to one per animation frame. */
+function frameBumper(): () => void {
+  let queued = false;
+  return () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      useAppStore.getState().bumpSeries();
+    });
+  };
 }
 
-function onEvent(event: EngineEvent): void {
+/** Writes one engine event into the store and the live series. */
+function onEvent(event: EngineEvent, scheduleBump: () => void): void {
   const store = useAppStore.getState();
   switch (event.type) {
     case 'rangeTestProgress':
@@ -45,8 +48,8 @@ function onEvent(event: EngineEvent): void {
     case 'trainProgress':
       appendTraining(event);
       store.setTraining({
-        iteration: event.fromIdx + event.loss.length,
-        totalIterations: event.totalIterations,
+        numIterationsDone: event.fromIdx + event.loss.length,
+        numIterationsPlanned: event.totalIterations,
         epochIdx: event.epochIdx,
         samplesPerSec: event.samplesPerSec,
       });
@@ -82,7 +85,7 @@ function onCrash(message: string): void {
     store.setRangeTest({ status: 'done' });
     keepRangeTest({ reason: 'crashed', message: `The engine crashed: ${message}` });
   }
-  if (store.training.status === 'running' || store.training.status === 'paused') {
+  if (trainingActive(store)) {
     keepTrainingRun({ reason: 'crashed', message: `The engine crashed: ${message}` });
     store.setTraining({
       status: 'ended',
@@ -92,15 +95,27 @@ function onCrash(message: string): void {
   }
 }
 
-const client = new EngineClient({ onEvent, onCrash });
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+function engineHandlers(): EngineClientHandlers {
+  const scheduleBump = frameBumper();
+  return { onEvent: (event) => onEvent(event, scheduleBump), onCrash };
 }
+
+/** The client kept in the store, made on first use (its worker starts with `startEngine`). */
+function engineClient(): EngineClient {
+  const { engineClient: kept, setEngineClient } = useAppStore.getState();
+  if (kept) return kept;
+  const client = new EngineClient(engineHandlers());
+  setEngineClient(client);
+  return client;
+}
+
+/** The worker's commands; throws when no engine is running. */
+const engineApi = () => engineClient().api;
 
 /** Starts (or restarts) the engine worker with the current settings. */
 export async function startEngine(): Promise<void> {
   const { session, backendChoice, wasmThreads, setEngine } = useAppStore.getState();
+  const client = engineClient();
   setEngine({ status: 'starting', error: null });
   try {
     const result = await client.start({
@@ -113,37 +128,28 @@ export async function startEngine(): Promise<void> {
     setEngine({ status: 'ready', backend: result.backend, dataset: result.dataset, error: null });
   } catch (error) {
     client.terminate();
-    setEngine({ status: 'failed', error: `The engine could not start: ${messageOf(error)}` });
+    setEngine({ status: 'failed', error: `The engine could not start: ${errorMessage(error)}` });
   }
 }
 
 /** Runs a range test from the current weights (restored afterwards). */
 export async function runRangeTest(): Promise<void> {
-  const { rangeTest, setRangeTest, setEngine } = useAppStore.getState();
+  const { rangeTest, session, setRangeTest, setEngine } = useAppStore.getState();
+  const { config } = rangeTest;
   clearRangeTestSeries();
-  setRangeTest({ status: 'running', end: null });
+  setRangeTest({
+    status: 'running',
+    ranWith: { id: crypto.randomUUID(), startedAt: Date.now(), session, config },
+    end: null,
+  });
   useAppStore.getState().bumpSeries();
   try {
-    await client.api.rangeTest(rangeTest.config);
+    await engineApi().rangeTest(config);
   } catch (error) {
     setRangeTest({ status: 'done' });
-    keepRangeTest({ reason: 'failed', message: messageOf(error) });
-    setEngine({ error: `Range test failed: ${messageOf(error)}` });
+    keepRangeTest({ reason: 'failed', message: errorMessage(error) });
+    setEngine({ error: `Range test failed: ${errorMessage(error)}` });
   }
-}
-
-/** Why Train cannot run now, or null when it can. */
-export function trainBlocker(): string | null {
-  const { draft, engine, rangeTest, training, race } = useAppStore.getState();
-  if (engine.status !== 'ready') return 'The engine is not ready.';
-  if (race.status === 'running') return 'Wait for the race to finish (or stop it).';
-  if (rangeTest.status === 'running') return 'Wait for the range test to finish.';
-  if (training.status === 'running' || training.status === 'paused')
-    return 'Training is already running.';
-  const snapshots = snapshotCountError(training.maxSnapshots);
-  if (snapshots) return snapshots;
-  const parsed = draftToSpec(draft);
-  return parsed.ok ? null : `Fix the schedule first: ${parsed.error.message}.`;
 }
 
 /** Trains under the current schedule for the chosen length. */
@@ -162,14 +168,14 @@ export async function trainWith(
   length: RunLength,
   options: { validateEvery?: number } = {},
 ): Promise<TrainEnd | null> {
-  const { engine, setTraining, setEngine } = useAppStore.getState();
+  const { engine, session, setTraining, setEngine } = useAppStore.getState();
   if (!engine.dataset) return null;
   clearTrainingSeries();
   setTraining({
     status: 'running',
-    runSpec: spec,
-    iteration: 0,
-    totalIterations: 0,
+    ranWith: { id: crypto.randomUUID(), startedAt: Date.now(), session, schedule: spec, length },
+    numIterationsDone: 0,
+    numIterationsPlanned: 0,
     lastValidation: null,
     test: null,
     endReason: null,
@@ -177,7 +183,7 @@ export async function trainWith(
   });
   useAppStore.getState().bumpSeries();
   try {
-    return await client.api.train({
+    return await engineApi().train({
       schedule: spec,
       length,
       // Four validations an epoch: enough points for the accuracy curve, little time lost.
@@ -187,25 +193,25 @@ export async function trainWith(
       testAtEnd: false,
     });
   } catch (error) {
-    setTraining({ status: 'ended', endReason: 'stopped', message: messageOf(error) });
-    keepTrainingRun({ reason: 'failed', message: messageOf(error) });
-    setEngine({ error: `Training failed: ${messageOf(error)}` });
+    setTraining({ status: 'ended', endReason: 'stopped', message: errorMessage(error) });
+    keepTrainingRun({ reason: 'failed', message: errorMessage(error) });
+    setEngine({ error: `Training failed: ${errorMessage(error)}` });
     return null;
   }
 }
 
-export const pause = () => client.api.pause();
-export const resume = () => client.api.resume();
-export const step = () => client.api.step();
-export const stop = () => client.api.stop();
-export const stopAtEndOfCycle = () => client.api.stopAtEndOfCycle();
-export const exportModel = (weightsFileName: string) => client.api.exportModel(weightsFileName);
+export const pause = () => engineApi().pause();
+export const resume = () => engineApi().resume();
+export const step = () => engineApi().step();
+export const stop = () => engineApi().stop();
+export const stopAtEndOfCycle = () => engineApi().stopAtEndOfCycle();
+export const exportModel = (weightsFileName: string) => engineApi().exportModel(weightsFileName);
 
 /** Back to the seed's initial weights; charts of the last run are cleared. False when it failed. */
 export async function reset(): Promise<boolean> {
   const { session, setTraining, setEngine } = useAppStore.getState();
   try {
-    await client.api.reset({
+    await engineApi().reset({
       model: session.model,
       optimizer: session.optimizer,
       batchSize: session.batchSize,
@@ -215,7 +221,7 @@ export async function reset(): Promise<boolean> {
     clearTrainingSeries();
     setTraining({
       status: 'idle',
-      iteration: 0,
+      numIterationsDone: 0,
       lastValidation: null,
       test: null,
       endReason: null,
@@ -224,7 +230,7 @@ export async function reset(): Promise<boolean> {
     useAppStore.getState().bumpSeries();
     return true;
   } catch (error) {
-    setEngine({ error: `Reset failed: ${messageOf(error)}` });
+    setEngine({ error: `Reset failed: ${errorMessage(error)}` });
     return false;
   }
 }
