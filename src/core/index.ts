@@ -1,4 +1,4 @@
-/** The pure core: schedules, range-test maths, smoothing, suggestions and spec validation. */
+/** The pure core: schedules, range-test maths, smoothing, suggestions and the config schemas. */
 export {
   parseScheduleSpec,
   safeParseScheduleSpec,
@@ -41,3 +41,35 @@ export {
   type SuggestionWindow,
   type AccuracySuggestion,
 } from './suggest';
+export { ConfigError, configErrorOf, parseConfig } from './config/configError';
+export { oneOf } from './config/oneOf';
+export {
+  DATASET_NAMES,
+  OPTIMIZER_NAMES,
+  MAX_BATCH_SIZE,
+  sessionConfigSchema,
+  type SessionConfig,
+  type DatasetName,
+  type OptimizerName,
+  type ModelOptions,
+} from './config/sessionConfig';
+export {
+  DEFAULT_RANGE_TEST,
+  NUM_ITER_RANGE,
+  RANGE_TEST_MODES,
+  rangeTestConfigSchema,
+  type RangeTestConfig,
+} from './config/rangeTestConfig';
+export {
+  MAX_RUN_ITERATIONS,
+  RUN_LENGTH_UNITS,
+  runIterations,
+  runLengthSchema,
+  type RunLength,
+} from './config/runLength';
+export {
+  MAX_SNAPSHOTS,
+  scheduleSpecField,
+  trainConfigSchema,
+  type TrainConfig,
+} from './config/trainConfig';

@@ -1,5 +1,5 @@
 import { runRangeTest, stop } from '../engine/engineActions';
-import { rangeTestConfigErrors } from '../rangeTest/RangeTestSettings';
+import { rangeTestConfigErrors } from '../rangeTest/rangeTestConfigErrors';
 import { useAppStore } from '../store';
 
 /** The range test's button; its settings and suggestions sit beside the chart. */

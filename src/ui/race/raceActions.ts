@@ -1,6 +1,6 @@
 import type { ScheduleSpec } from '../../core';
 import { reset, runRangeTest, stop, trainWith } from '../engine/engineActions';
-import { rangeTestConfigErrors } from '../rangeTest/RangeTestSettings';
+import { rangeTestConfigErrors } from '../rangeTest/rangeTestConfigErrors';
 import { boundsFromMaxLr, pickLrs } from '../rangeTest/rangeTestAnalysis';
 import { rangeTestSeries, trainingSeries } from '../series/runSeries';
 import { useAppStore, type AppState } from '../store';

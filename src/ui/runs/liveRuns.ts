@@ -1,9 +1,8 @@
 import type { RangeTestConfig, RunLength, SessionConfig } from '../../worker/contract';
-import type { ScheduleSpec } from '../../core';
+import { runIterations, type ScheduleSpec } from '../../core';
 import { formatRate } from '../format';
 import { rangeTestSeries, trainingSeries } from '../series/runSeries';
 import { useAppStore } from '../store';
-import { plannedIterations } from '../training/trainingChartData';
 import { runKeeper } from './runKeeper';
 import type { RangeTestRecord, TrainingRecord } from './runRecord';
 
@@ -52,7 +51,7 @@ function runLength(formLength: RunLength, schedule: ScheduleSpec): RunLength {
   const { training, engine } = useAppStore.getState();
   const perEpoch = engine.dataset?.iterationsPerEpoch ?? 0;
   const total = training.totalIterations;
-  if (total === 0 || plannedIterations(schedule, formLength, perEpoch) === total) return formLength;
+  if (total === 0 || runIterations(schedule, formLength, perEpoch) === total) return formLength;
   return { unit: 'iterations', value: total };
 }
 

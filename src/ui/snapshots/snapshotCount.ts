@@ -1,6 +1,8 @@
-/** How many snapshots the ensemble may keep (the engine refuses more than 20). */
+import { MAX_SNAPSHOTS } from '../../core';
+
+/** How many snapshots the ensemble may keep: at least one here, at most what the engine keeps. */
 export const MIN_SNAPSHOTS = 1;
-export const MAX_SNAPSHOTS = 20;
+export { MAX_SNAPSHOTS };
 export const DEFAULT_SNAPSHOTS = 5;
 
 /** What is wrong with a snapshot count, or null when training can use it. */

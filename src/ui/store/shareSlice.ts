@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { LinkRejection } from '../share/shareCodec';
+import type { LinkRejection } from '../share/linkRejection';
 
 export interface ShareSlice {
   share: {
