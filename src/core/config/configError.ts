@@ -2,7 +2,7 @@ import type { z } from 'zod';
 
 /**
  * Why a config was rejected: `field` is its path from the config's name, e.g.
- * `rangeTest.endLr`; the message also says what arrived (`…, got 0.0001`).
+ * `rangeTest.endLr`; the message also says what arrived (`…, got 0.0001`) when known.
  */
 export class ConfigError extends Error {
   constructor(
@@ -43,7 +43,9 @@ export function configErrorOf(name: string, error: z.ZodError, input: unknown): 
   if (typeof received === 'number' && !Number.isFinite(received)) {
     return new ConfigError(field, 'must be a finite number', received);
   }
-  return new ConfigError(field, issue.message, received);
+  // A reason that already quotes the text it got (`unknown policy "cosine"`) need not repeat it.
+  const quoted = typeof received === 'string' && issue.message.includes(JSON.stringify(received));
+  return new ConfigError(field, issue.message, quoted ? undefined : received);
 }
 
 /**
