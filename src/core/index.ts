@@ -41,17 +41,15 @@ export {
   type SuggestionWindow,
   type AccuracySuggestion,
 } from './suggest';
-export { ConfigError, configErrorOf, parseConfig } from './config/configError';
+export { ConfigError, parseConfig } from './config/configError';
 export { oneOf } from './config/oneOf';
 export {
   DATASET_NAMES,
   OPTIMIZER_NAMES,
-  MAX_BATCH_SIZE,
   sessionConfigSchema,
   type SessionConfig,
   type DatasetName,
   type OptimizerName,
-  type ModelOptions,
 } from './config/sessionConfig';
 export {
   DEFAULT_RANGE_TEST,

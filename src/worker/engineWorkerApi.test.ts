@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_RANGE_TEST, type SessionConfig, type TrainConfig } from '../core';
+import { ConfigError, DEFAULT_RANGE_TEST, type SessionConfig, type TrainConfig } from '../core';
 import { EngineWorkerApi } from './engineWorkerApi';
 import type { InitOptions } from './contract';
 
@@ -49,6 +49,9 @@ describe('the engine worker refuses a bad config, naming the field', () => {
   });
 
   it('refuses a session on init, before loading anything', async () => {
+    await expect(api.init(initOptions({ ...SESSION, seed: 'one' }), () => {})).rejects.toThrow(
+      ConfigError,
+    );
     await expect(api.init(initOptions({ ...SESSION, batchSize: 0 }), () => {})).rejects.toThrow(
       'session.batchSize must be at least 1, got 0',
     );
@@ -60,7 +63,8 @@ describe('the engine worker refuses a bad config, naming the field', () => {
     await expect(
       api.init(initOptions({ ...SESSION, model: { ...SESSION.model, dropoutRate: 1 } }), () => {}),
     ).rejects.toThrow('session.model.dropoutRate must be less than 1, got 1');
-    const { optimizer: _dropped, ...withoutOptimizer } = SESSION;
+    const withoutOptimizer: Partial<SessionConfig> = { ...SESSION };
+    delete withoutOptimizer.optimizer;
     await expect(api.init(initOptions(withoutOptimizer), () => {})).rejects.toThrow(
       'session.optimizer is missing',
     );

@@ -33,7 +33,7 @@ function lookup(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** The first issue of a failed parse, as a ConfigError under `name`. */
-export function configErrorOf(name: string, error: z.ZodError, input: unknown): ConfigError {
+function configErrorOf(name: string, error: z.ZodError, input: unknown): ConfigError {
   const issue = error.issues[0];
   const field = [name, ...issue.path.map(String)].join('.');
   const received = lookup(input, issue.path);

@@ -16,10 +16,10 @@ export const OPTIMIZER_NAMES = [
 ] as const;
 
 /** Past this a batch of 28×28 images no longer fits a phone's GPU memory. */
-export const MAX_BATCH_SIZE = 4096;
+const MAX_BATCH_SIZE = 4096;
 
 /** The model's options (DESIGN.md "Model options"). */
-export const modelOptionsSchema = z.object({
+const modelOptionsSchema = z.object({
   /** Scales the 16/32/64 channel and unit counts. */
   widthMultiplier: z.number().positive('must be greater than 0'),
   batchNorm: z.boolean(),
@@ -45,4 +45,3 @@ export const sessionConfigSchema = z.object({
 export type SessionConfig = z.output<typeof sessionConfigSchema>;
 export type DatasetName = SessionConfig['dataset'];
 export type OptimizerName = SessionConfig['optimizer'];
-export type ModelOptions = SessionConfig['model'];
