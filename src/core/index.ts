@@ -2,6 +2,7 @@
 export {
   parseScheduleSpec,
   safeParseScheduleSpec,
+  scheduleSpecShapeError,
   ScheduleSpecError,
   SCHEDULE_POLICIES,
   type ScheduleSpec,
