@@ -1,7 +1,8 @@
-/** The pure core: schedules, range-test maths, smoothing, suggestions and spec validation. */
+/** The pure core: schedules, range-test maths, smoothing, suggestions and the config schemas. */
 export {
   parseScheduleSpec,
   safeParseScheduleSpec,
+  scheduleSpecShapeError,
   ScheduleSpecError,
   SCHEDULE_POLICIES,
   type ScheduleSpec,
@@ -43,3 +44,33 @@ export {
   type RangeTestScriptSettings,
   type RangeTestScriptFlavour,
 } from './rangeTestExport/rangeTestScript';
+export { ConfigError, parseConfig } from './config/configError';
+export { oneOf } from './config/oneOf';
+export {
+  DATASET_NAMES,
+  OPTIMIZER_NAMES,
+  sessionConfigSchema,
+  type SessionConfig,
+  type DatasetName,
+  type OptimizerName,
+} from './config/sessionConfig';
+export {
+  DEFAULT_RANGE_TEST,
+  NUM_ITER_RANGE,
+  RANGE_TEST_MODES,
+  rangeTestConfigSchema,
+  type RangeTestConfig,
+} from './config/rangeTestConfig';
+export {
+  MAX_RUN_ITERATIONS,
+  RUN_LENGTH_UNITS,
+  runIterations,
+  runLengthSchema,
+  type RunLength,
+} from './config/runLength';
+export {
+  MAX_SNAPSHOTS,
+  scheduleSpecField,
+  trainConfigSchema,
+  type TrainConfig,
+} from './config/trainConfig';

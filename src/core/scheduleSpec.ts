@@ -173,6 +173,13 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): ScheduleSpecErr
   if (typeof value === 'number' && !Number.isFinite(value)) {
     return new ScheduleSpecError(field, `must be a finite number (got ${value})`);
   }
+  // `int` is an invalid_type too, with a message of its own.
+  if (issue.code === 'invalid_type' && ['number', 'boolean', 'string'].includes(issue.expected)) {
+    return new ScheduleSpecError(
+      field,
+      `must be a ${issue.expected} (got ${JSON.stringify(value)})`,
+    );
+  }
   return new ScheduleSpecError(field, issue.message);
 }
 
@@ -206,4 +213,28 @@ export function safeParseScheduleSpec(
     if (error instanceof ScheduleSpecError) return { ok: false, error };
     throw error;
   }
+}
+
+/** Issues about what a spec is made of rather than what its values are. */
+const SHAPE_CODES = new Set([
+  'invalid_type',
+  'unrecognized_keys',
+  'invalid_union',
+  'invalid_value',
+]);
+
+/**
+ * Why JSON does not have a spec's shape (an object with a known policy and only that policy's
+ * fields, each of the right type), or null when it has, whatever its values: a form can load
+ * such JSON and show each bad value at its field.
+ */
+export function scheduleSpecShapeError(json: unknown): ScheduleSpecError | null {
+  const parsed = safeParseScheduleSpec(json);
+  if (parsed.ok) return null;
+  if (typeof json !== 'object' || json === null || Array.isArray(json) || !('policy' in json)) {
+    return parsed.error;
+  }
+  const issues = scheduleSpecSchema.safeParse(json).error?.issues ?? [];
+  const shape = issues.find((issue) => SHAPE_CODES.has(issue.code));
+  return shape ? describeIssue(shape, json) : null;
 }

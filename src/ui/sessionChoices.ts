@@ -1,34 +1,19 @@
-import type { BackendName, SessionConfig } from '../worker/contract';
+import type { DatasetName, OptimizerName } from '../core';
+import type { BackendName } from '../worker/contract';
 
 /**
  * What the page offers for each setting, in one place: the panels list these, and share links
  * and imported runs are checked against them, so a link can only ask for what the page shows.
  */
 
-type DatasetName = SessionConfig['dataset'];
-type OptimizerName = SessionConfig['optimizer'];
-
-export const DATASET_NAMES = [
-  'mnist',
-  'fashion-mnist',
-  'synthetic',
-] as const satisfies readonly DatasetName[];
+/** The page offers every dataset and optimizer the engine takes, in the core's order. */
+export { DATASET_NAMES, OPTIMIZER_NAMES } from '../core';
 
 export const DATASET_LABELS: Record<DatasetName, string> = {
   mnist: 'MNIST digits',
   'fashion-mnist': 'Fashion-MNIST',
   synthetic: 'Synthetic shapes (tiny)',
 };
-
-export const OPTIMIZER_NAMES = [
-  'sgdMomentum',
-  'sgd',
-  'adam',
-  'adamax',
-  'adadelta',
-  'adagrad',
-  'rmsprop',
-] as const satisfies readonly OptimizerName[];
 
 export const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
   sgdMomentum: 'SGD with momentum (0.9)',

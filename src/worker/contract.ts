@@ -1,11 +1,6 @@
+import type { RangeTestConfig, RunLength, SessionConfig, TrainConfig } from '../core';
 import type { BackendName, BackendReport } from '../engine/backends/chooseBackend';
-import type {
-  EngineEvent,
-  RangeTestConfig,
-  RangeTestEnd,
-  SessionConfig,
-  TrainConfig,
-} from '../engine/training/engineEvents';
+import type { EngineEvent, RangeTestEnd } from '../engine/training/engineEvents';
 import type { ModelFiles } from '../engine/model/exportLayersModel';
 import type { DatasetInfo } from '../engine/training/engineSession';
 import type { TrainEnd } from '../engine/training/trainingRun';
@@ -24,6 +19,7 @@ export type {
   ModelFiles,
   RangeTestConfig,
   RangeTestEnd,
+  RunLength,
   SessionConfig,
   TrainConfig,
   TrainEnd,
@@ -31,7 +27,6 @@ export type {
 export type {
   RangeTestProgress,
   RangeTestStopReason,
-  RunLength,
   TestResult,
   TrainProgress,
   TrainState,
@@ -59,7 +54,10 @@ export interface InitResult {
   crossOriginIsolated: boolean;
 }
 
-/** The commands of the engine worker. Calls reject with the engine's message on bad input. */
+/**
+ * The commands of the engine worker. Each checks its config against the core's schema and
+ * rejects a bad one with a message naming the field (`rangeTest.endLr must be above …`).
+ */
 export interface EngineApi {
   /** Picks a backend, loads the dataset and builds the model; `onEvent` receives all progress. */
   init(options: InitOptions, onEvent: (event: EngineEvent) => void): Promise<InitResult>;

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
+import { parseConfig, sessionConfigSchema } from '../core';
 import { chooseBackend } from '../engine/backends/chooseBackend';
 import { fetchAssetReader } from '../engine/data/assetReader';
 import type { Dataset } from '../engine/data/imageSet';
@@ -22,23 +23,25 @@ export class EngineWorkerApi implements EngineApi {
   private session: EngineSession | null = null;
 
   async init(options: InitOptions, onEvent: (event: EngineEvent) => void): Promise<InitResult> {
+    // Checked before anything loads: the dataset and the backend's model both come from it.
+    const config = parseConfig('session', sessionConfigSchema, options.session);
     this.session?.dispose();
     this.session = null;
     const backend = await chooseBackend({
       wasmBaseUrl: options.wasmBaseUrl,
       wasmThreads: options.wasmThreads,
       force: options.backend,
-      model: options.session.model,
+      model: config.model,
     });
     const dataset: Dataset =
-      options.session.dataset === 'synthetic'
+      config.dataset === 'synthetic'
         ? syntheticDataset()
-        : await loadDataset(options.session.dataset, fetchAssetReader(options.dataBaseUrl));
+        : await loadDataset(config.dataset, fetchAssetReader(options.dataBaseUrl));
     const emit = (event: EngineEvent) => {
       // Fire and forget: the page's listener returns nothing the loop should wait for.
       void onEvent(Comlink.transfer(event, buffersOf(event)));
     };
-    this.session = new EngineSession(dataset, options.session, emit);
+    this.session = new EngineSession(dataset, config, emit);
     return {
       backend,
       dataset: this.session.datasetInfo,

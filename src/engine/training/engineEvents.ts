@@ -1,57 +1,12 @@
-import type { ScheduleSpec } from '../../core';
-import type { DatasetName } from '../data/imageSet';
-import type { CnnOptions } from '../model/cnn';
-import type { OptimizerName } from '../optimizers/updateRules';
+import type { RangeTestConfig, RunLength, SessionConfig, TrainConfig } from '../../core';
 
 /**
  * What crosses the worker boundary, defined where it is made. No tfjs values here: the UI
- * imports these types and must never pull tfjs in.
+ * imports these types and must never pull tfjs in. The configs the page sends are the core's
+ * schemas (`src/core/config/`), which the engine checks them against on arrival.
  */
 
-/** Everything that fixes a run's starting point: the same config gives the same weights and data order. */
-export interface SessionConfig {
-  dataset: DatasetName;
-  model: CnnOptions;
-  optimizer: OptimizerName;
-  batchSize: number;
-  seed: number;
-  /** Random shifts of up to ±2 pixels. */
-  augment: boolean;
-}
-
-export interface RangeTestConfig {
-  startLr: number;
-  endLr: number;
-  numIter: number;
-  mode: 'exp' | 'linear';
-  /** Stop when the smoothed loss exceeds this × its best (fastai: 4). */
-  divergeFactor: number;
-  /** Also measure loss and accuracy on a fixed held-out batch at every step (slower). */
-  heldOutBatch: boolean;
-}
-
-export const DEFAULT_RANGE_TEST: RangeTestConfig = {
-  startLr: 1e-5,
-  endLr: 10,
-  numIter: 100,
-  mode: 'exp',
-  divergeFactor: 4,
-  heldOutBatch: false,
-};
-
-/** How long a training run lasts. */
-export type RunLength = { unit: 'epochs' | 'iterations' | 'cycles'; value: number };
-
-export interface TrainConfig {
-  schedule: ScheduleSpec;
-  length: RunLength;
-  /** Validate every this many iterations (and at every cycle end, and at the end). */
-  validateEvery: number;
-  /** Weight snapshots kept for the ensemble (one per cycle end, oldest dropped first). */
-  maxSnapshots: number;
-  /** Measure test-set accuracy once the run ends. */
-  testAtEnd: boolean;
-}
+export type { RangeTestConfig, RunLength, SessionConfig, TrainConfig };
 
 export type RangeTestStopReason = 'completed' | 'diverged' | 'nonFinite' | 'stopped';
 export type TrainStopReason = 'completed' | 'nonFinite' | 'stopped' | 'cycleEnd';

@@ -1,12 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { lrAt, momentumAt, parseScheduleSpec } from '../../core';
+import { DEFAULT_RANGE_TEST, lrAt, momentumAt, parseScheduleSpec } from '../../core';
 import { prepareWasm } from '../backends/wasmSetup';
 import { syntheticDataset } from '../data/synthetic';
 import { EngineSession } from './engineSession';
 import {
-  DEFAULT_RANGE_TEST,
   type EngineEvent,
   type RangeTestProgress,
   type SessionConfig,

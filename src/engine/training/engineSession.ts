@@ -1,4 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
+import {
+  parseConfig,
+  rangeTestConfigSchema,
+  sessionConfigSchema,
+  trainConfigSchema,
+} from '../../core';
 import type { Batch } from '../data/batches';
 import { evaluationBatches } from '../data/batches';
 import type { Dataset } from '../data/imageSet';
@@ -32,6 +38,7 @@ export interface DatasetInfo {
  * training runs on them. The same class runs inside the worker and in Node tests.
  */
 export class EngineSession {
+  private config: SessionConfig;
   private model: Cnn;
   private optimizer: Optimizer;
   private trainStream: BatchStream;
@@ -40,10 +47,10 @@ export class EngineSession {
 
   constructor(
     private readonly dataset: Dataset,
-    private config: SessionConfig,
+    config: SessionConfig,
     private readonly emit: EmitEvent,
   ) {
-    checkConfig(config);
+    this.config = parseConfig('session', sessionConfigSchema, config);
     this.model = createCnn(config.model, config.seed);
     this.optimizer = createOptimizer(config.optimizer, this.model.params);
     this.trainStream = this.newTrainStream();
@@ -68,9 +75,9 @@ export class EngineSession {
   }
 
   /** Runs a range test from the current weights; they and the optimizer state are restored after. */
-  async rangeTest(config: RangeTestConfig): Promise<RangeTestEnd> {
+  async rangeTest(sent: RangeTestConfig): Promise<RangeTestEnd> {
     this.assertIdle('run a range test');
-    checkRangeTest(config);
+    const config = parseConfig('rangeTest', rangeTestConfigSchema, sent);
     const stop = { requested: false };
     this.rangeTestStop = stop;
     const heldOut = config.heldOutBatch ? this.heldOutBatch() : null;
@@ -101,11 +108,9 @@ export class EngineSession {
   }
 
   /** Trains from the current weights under a schedule until the run ends or is stopped. */
-  async train(config: TrainConfig): Promise<TrainEnd> {
+  async train(sent: TrainConfig): Promise<TrainEnd> {
     this.assertIdle('start training');
-    if (!(Number.isInteger(config.validateEvery) && config.validateEvery >= 1)) {
-      throw new RangeError(`validateEvery must be a whole number ≥ 1, got ${config.validateEvery}`);
-    }
+    const config = parseConfig('train', trainConfigSchema, sent);
     const run = new TrainingRun(
       {
         model: this.model,
@@ -154,8 +159,7 @@ export class EngineSession {
    */
   reset(change: Partial<Omit<SessionConfig, 'dataset'>> = {}): void {
     this.assertIdle('reset');
-    const next = { ...this.config, ...change };
-    checkConfig(next);
+    const next = parseConfig('session', sessionConfigSchema, { ...this.config, ...change });
     this.optimizer.dispose();
     this.model.dispose();
     this.config = next;
@@ -191,27 +195,4 @@ export class EngineSession {
   private assertIdle(action: string): void {
     if (this.busy) throw new Error(`Cannot ${action} while a run is in progress; stop it first.`);
   }
-}
-
-function checkConfig(config: SessionConfig): void {
-  if (!(Number.isInteger(config.batchSize) && config.batchSize >= 1 && config.batchSize <= 4096)) {
-    throw new RangeError(
-      `batchSize must be a whole number from 1 to 4096, got ${config.batchSize}`,
-    );
-  }
-  if (!Number.isInteger(config.seed))
-    throw new RangeError(`seed must be a whole number, got ${config.seed}`);
-}
-
-function checkRangeTest(config: RangeTestConfig): void {
-  const { startLr, endLr, numIter, divergeFactor } = config;
-  if (!(startLr > 0 && Number.isFinite(startLr)))
-    throw new RangeError(`startLr must be > 0, got ${startLr}`);
-  if (!(endLr > startLr && Number.isFinite(endLr))) {
-    throw new RangeError(`endLr must be above startLr (${startLr}), got ${endLr}`);
-  }
-  if (!(Number.isInteger(numIter) && numIter >= 2)) {
-    throw new RangeError(`numIter must be a whole number ≥ 2, got ${numIter}`);
-  }
-  if (!(divergeFactor > 1)) throw new RangeError(`divergeFactor must be > 1, got ${divergeFactor}`);
 }

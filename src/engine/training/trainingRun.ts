@@ -1,17 +1,11 @@
-import { cycleAt, lrAt, momentumAt, type ScheduleSpec } from '../../core';
+import { cycleAt, lrAt, momentumAt, MAX_RUN_ITERATIONS, runIterations } from '../../core';
 import type { Dataset } from '../data/imageSet';
 import { deriveSeed } from '../data/seededRandom';
 import type { Cnn } from '../model/cnn';
 import type { Optimizer } from '../optimizers/optimizer';
 import type { OptimizerName } from '../optimizers/updateRules';
 import type { BatchStream } from './batchStream';
-import type {
-  EmitEvent,
-  RunLength,
-  TrainConfig,
-  TrainStopReason,
-  ValidationResult,
-} from './engineEvents';
+import type { EmitEvent, TrainConfig, TrainStopReason, ValidationResult } from './engineEvents';
 import { evaluate, evaluateWithProbabilities } from './evaluate';
 import { accuracyByEnsembleSize } from './snapshotEnsemble';
 import { hyperFor, stepOnce } from './stepOnce';
@@ -35,33 +29,11 @@ export interface TrainEnd {
   wallMs: number;
 }
 
-/** Runs of "cycles" longer than this many steps are refused rather than scanned forever. */
-const MAX_ITERATIONS = 10_000_000;
-
-/** How many steps a run lasts: epochs and iterations directly, cycles by counting cycle ends. */
-export function runIterations(
-  spec: ScheduleSpec,
-  length: RunLength,
-  iterationsPerEpoch: number,
-): number {
-  if (length.unit === 'epochs') return Math.round(length.value * iterationsPerEpoch);
-  if (length.unit === 'iterations') return length.value;
-  let ends = 0;
-  for (let k = 0; k < MAX_ITERATIONS; k++) {
-    if (cycleAt(spec, k).isCycleEnd && ++ends === length.value) return k + 1;
-  }
-  throw new RangeError(
-    `${length.value} cycles of this schedule take more than ${MAX_ITERATIONS} iterations`,
-  );
-}
-
-/** Snapshots kept for the ensemble, at most (each costs validation count × classes floats). */
-const MAX_SNAPSHOTS = 20;
-
 /**
  * One training run under a schedule: sets the LR (and momentum or beta1) before every step,
  * validates on a cadence and at every cycle end, keeps a snapshot at each cycle end for the
  * ensemble, and can be paused, resumed, single-stepped and stopped between any two steps.
+ * Its config is one the session has checked against the core's schema.
  */
 export class TrainingRun {
   private paused = false;
@@ -111,12 +83,9 @@ export class TrainingRun {
     const spec = config.schedule;
     const perEpoch = ctx.stream.iterationsPerEpoch;
     const total = runIterations(spec, config.length, perEpoch);
-    if (!(Number.isInteger(config.maxSnapshots) && config.maxSnapshots >= 0)) {
-      throw new RangeError(`maxSnapshots must be a whole number ≥ 0, got ${config.maxSnapshots}`);
-    }
-    if (config.maxSnapshots > MAX_SNAPSHOTS) {
+    if (total === null) {
       throw new RangeError(
-        `maxSnapshots must be at most ${MAX_SNAPSHOTS}, got ${config.maxSnapshots}`,
+        `train.length: ${config.length.value} cycles of this schedule take more than ${MAX_RUN_ITERATIONS} iterations`,
       );
     }
     const cycled = momentumAt(spec, 0) !== undefined;

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { runLengthSchema } from '../../core';
 import type { RunLength } from '../../worker/contract';
 import { NumberInput } from '../controls/NumberInput';
 import { SelectField, type SelectOption } from '../controls/SelectField';
@@ -68,7 +69,8 @@ export function TrainingPanel() {
             integer={length.unit !== 'epochs'}
             disabled={active}
             onValue={(value) => {
-              if (value !== null && value > 0) setTraining({ length: { ...length, value } });
+              const parsed = runLengthSchema.safeParse({ ...length, value });
+              if (parsed.success) setTraining({ length: parsed.data });
             }}
           />
         </div>

@@ -1,28 +1,9 @@
 import type { ReactNode } from 'react';
 import { NumberInput } from '../controls/NumberInput';
-import { formatCount, formatRate } from '../format';
+import { formatRate } from '../format';
 import { useAppStore } from '../store';
 import type { RangeTestConfig } from '../../worker/contract';
-
-/** The picks' valley search is quadratic in the steps: past this a re-pick costs frames. */
-const MAX_ITERATIONS = 5000;
-const MIN_ITERATIONS = 10;
-
-type ConfigErrors = Partial<Record<keyof RangeTestConfig, string>>;
-
-/** What is wrong with a sweep, per field (empty when it can run). */
-export function rangeTestConfigErrors(config: RangeTestConfig): ConfigErrors {
-  const errors: ConfigErrors = {};
-  if (!(config.startLr > 0)) errors.startLr = 'Start LR must be above 0.';
-  if (!(config.endLr > config.startLr)) errors.endLr = 'End LR must be above Start LR.';
-  if (!(config.numIter >= MIN_ITERATIONS)) {
-    errors.numIter = `Use at least ${MIN_ITERATIONS} iterations.`;
-  } else if (config.numIter > MAX_ITERATIONS) {
-    errors.numIter = `Use at most ${formatCount(MAX_ITERATIONS)} iterations.`;
-  }
-  if (!(config.divergeFactor > 1)) errors.divergeFactor = 'Stop at must be above 1 × best.';
-  return errors;
-}
+import { rangeTestConfigErrors, type RangeTestConfigErrors } from './rangeTestConfigErrors';
 
 interface SettingProps {
   field: keyof RangeTestConfig;
@@ -59,7 +40,7 @@ type NumericField = 'startLr' | 'endLr' | 'numIter' | 'divergeFactor';
 interface NumberSettingProps {
   field: NumericField;
   label: string;
-  errors: ConfigErrors;
+  errors: RangeTestConfigErrors;
   hint?: string;
   format?: (value: number) => string;
   integer?: boolean;

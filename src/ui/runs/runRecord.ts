@@ -1,6 +1,12 @@
 import { z } from 'zod';
-import { safeParseScheduleSpec, type ScheduleSpec } from '../../core';
-import { BACKEND_NAMES, DATASET_NAMES, OPTIMIZER_NAMES } from '../sessionChoices';
+import {
+  rangeTestConfigSchema,
+  runLengthSchema,
+  scheduleSpecField,
+  sessionConfigSchema,
+  type ScheduleSpec,
+} from '../../core';
+import { BACKEND_NAMES } from '../sessionChoices';
 import type {
   BackendName,
   RangeTestConfig,
@@ -15,7 +21,8 @@ import type {
 /**
  * A kept run: everything a finished (or stopped, diverged, crashed) range test or training run
  * recorded, as it is stored in IndexedDB and written to a JSON export. Series are the full
- * per-step record, index k = the k-th step.
+ * per-step record, index k = the k-th step. Its configs are read with the core's schemas, the
+ * same the engine checks them with, so an imported run holds only what could have run.
  */
 
 /** Ends the engine does not report itself: the worker crashed, or the command was rejected. */
@@ -108,39 +115,6 @@ const fileColumn: Column = z
   .transform((values) => Float64Array.from(values, Number));
 const storedColumn: Column = z.instanceof(Float64Array, { error: 'must be a Float64Array' });
 
-const scheduleSchema = z.unknown().transform((value, ctx): ScheduleSpec => {
-  const parsed = safeParseScheduleSpec(value);
-  if (parsed.ok) return parsed.spec;
-  ctx.addIssue({
-    code: 'custom',
-    message: parsed.error.reason,
-    path: parsed.error.field ? parsed.error.field.split('.') : [],
-  });
-  return z.NEVER;
-});
-
-const sessionSchema = z.object({
-  dataset: z.enum(DATASET_NAMES),
-  model: z.object({
-    widthMultiplier: z.number().positive(),
-    batchNorm: z.boolean(),
-    dropoutRate: z.number().min(0).max(1),
-  }),
-  optimizer: z.enum(OPTIMIZER_NAMES),
-  batchSize: z.number().int().positive(),
-  seed: z.number().int(),
-  augment: z.boolean(),
-});
-
-const rangeTestConfigSchema = z.object({
-  startLr: z.number().positive(),
-  endLr: z.number().positive(),
-  numIter: z.number().int().positive(),
-  mode: z.enum(['exp', 'linear']),
-  divergeFactor: z.number().positive(),
-  heldOutBatch: z.boolean(),
-});
-
 const validationSchema = z.object({
   type: z.literal('validation'),
   iteration: z.number().int().nonnegative(),
@@ -170,7 +144,7 @@ function baseShape() {
     wallMs: z.number().nonnegative(),
     samplesPerSec: anyNumber,
     backend: z.enum(BACKEND_NAMES).nullable(),
-    session: sessionSchema,
+    session: sessionConfigSchema,
     message: z.string(),
   };
 }
@@ -212,11 +186,8 @@ function recordSchema(column: Column): z.ZodType<RunRecord, unknown> {
   const training = z.object({
     ...baseShape(),
     kind: z.literal('training'),
-    schedule: scheduleSchema,
-    length: z.object({
-      unit: z.enum(['epochs', 'iterations', 'cycles']),
-      value: z.number().positive(),
-    }),
+    schedule: scheduleSpecField,
+    length: runLengthSchema,
     stopReason: z.enum(TRAIN_STOPS),
     series: z
       .object({ lr: column, momentum: column.nullable(), loss: column, accuracy: column })

@@ -1,6 +1,6 @@
 import {
-  SCHEDULE_POLICIES,
   safeParseScheduleSpec,
+  scheduleSpecShapeError,
   type ScheduleSpec,
   type SchedulePolicy,
   type ScheduleSpecError,
@@ -140,31 +140,15 @@ function withStepSizeDown(spec: ScheduleSpec): Partial<ScheduleDraft> {
 /**
  * Loads a spec's JSON into a draft without judging its values, so a spec with, say,
  * baseLr > maxLr shows the message at the Base LR field. Returns an error string when the
- * JSON cannot be a draft at all (not an object, unknown policy or field, wrong type).
+ * JSON cannot be a draft at all (not an object, unknown policy or field, wrong type): the
+ * core's schema decides which.
  */
 export function jsonToDraft(json: unknown, base: ScheduleDraft): ScheduleDraft | string {
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return 'a schedule spec must be a JSON object';
-  }
-  const entries = Object.entries(json);
-  const policy = (json as { policy?: unknown }).policy;
-  if (!SCHEDULE_POLICIES.includes(policy as SchedulePolicy)) {
-    return `policy: unknown policy ${JSON.stringify(policy)}; expected one of ${SCHEDULE_POLICIES.join(', ')}`;
-  }
   const parsed = safeParseScheduleSpec(json);
   if (parsed.ok)
     return { ...base, ...parsed.spec, stepSizeDown: null, ...withStepSizeDown(parsed.spec) };
-  if (parsed.error.reason === 'is missing') return parsed.error.message;
-  const draft: ScheduleDraft = { ...base, policy: policy as SchedulePolicy, stepSizeDown: null };
-  const allowed = POLICY_FIELDS[draft.policy];
-  for (const [key, value] of entries) {
-    if (key === 'policy') continue;
-    if (!allowed.includes(key as DraftField)) return `${key}: is not a field of ${draft.policy}`;
-    const field = key as DraftField;
-    const expected =
-      typeof DEFAULT_DRAFT[field] === 'object' ? 'number' : typeof DEFAULT_DRAFT[field];
-    if (typeof value !== expected) return `${key}: must be a ${expected}`;
-    Object.assign(draft, { [field]: value });
-  }
-  return draft;
+  const shape = scheduleSpecShapeError(json);
+  if (shape) return shape.message;
+  const fields = json as Partial<ScheduleDraft>;
+  return { ...base, ...fields, stepSizeDown: fields.stepSizeDown ?? null };
 }

@@ -4,13 +4,8 @@ import { loadGolden } from '../../../tests/golden';
 import { parseScheduleSpec, safeParseScheduleSpec, type ScheduleSpec } from '../../core';
 import { MODEL_PRESETS, type ModelPreset } from '../sessionChoices';
 import { defaultShareConfig, type ShareConfig } from './shareConfig';
-import {
-  compactSpec,
-  decodePageParams,
-  decodeShareQuery,
-  encodeShareQuery,
-  pageQuery,
-} from './shareCodec';
+import { decodePageParams, decodeShareQuery, encodeShareQuery, pageQuery } from './shareCodec';
+import { compactSpec } from './scheduleParams';
 
 const defaults = defaultShareConfig();
 

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import { DEFAULT_RANGE_TEST } from '../../core';
 import type { RangeTestConfig, RangeTestEnd } from '../../worker/contract';
 import type { RangeTestRanWith } from './runStart';
 
@@ -20,14 +21,7 @@ export interface RangeTestSlice {
 
 export const createRangeTestSlice: StateCreator<RangeTestSlice> = (set) => ({
   rangeTest: {
-    config: {
-      startLr: 1e-5,
-      endLr: 10,
-      numIter: 100,
-      mode: 'exp',
-      divergeFactor: 4,
-      heldOutBatch: false,
-    },
+    config: { ...DEFAULT_RANGE_TEST },
     status: 'idle',
     ranWith: null,
     end: null,

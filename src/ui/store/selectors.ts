@@ -1,4 +1,4 @@
-import { rangeTestConfigErrors } from '../rangeTest/RangeTestSettings';
+import { rangeTestConfigErrors } from '../rangeTest/rangeTestConfigErrors';
 import { policyLegs, raceIterations, raceLengthError } from '../race/raceLegs';
 import { draftToSpec } from '../schedule/scheduleDraft';
 import { snapshotCountError } from '../snapshots/snapshotCount';

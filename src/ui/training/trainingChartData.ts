@@ -1,4 +1,4 @@
-import { cycleAt, isCyclic, schedulePreview, type ScheduleSpec } from '../../core';
+import { cycleAt, isCyclic, runIterations, schedulePreview, type ScheduleSpec } from '../../core';
 import type { RunLength, ValidationResult } from '../../worker/contract';
 import { minMaxIndices } from '../charts/downsample';
 
@@ -159,21 +159,15 @@ export function previewSeries(
   };
 }
 
-/** How many steps a run of `length` will last (the engine's rule: "cycles" counts cycle ends). */
+/** How many steps a run of `length` will last, as the engine counts them (`runIterations`). */
 export function plannedIterations(
   spec: ScheduleSpec,
   length: RunLength,
   iterationsPerEpoch: number,
 ): number {
-  if (length.unit === 'epochs') return Math.round(length.value * iterationsPerEpoch);
-  if (length.unit === 'iterations') return length.value;
   // A schedule without cycles never ends a run of cycles (the engine refuses it): show an epoch.
-  if (!isCyclic(spec)) return iterationsPerEpoch;
-  let ends = 0;
-  for (let k = 0; k < MAX_PLANNED_ITERATIONS; k++) {
-    if (cycleAt(spec, k).isCycleEnd && ++ends === length.value) return k + 1;
-  }
-  return MAX_PLANNED_ITERATIONS;
+  const fallback = isCyclic(spec) ? MAX_PLANNED_ITERATIONS : iterationsPerEpoch;
+  return runIterations(spec, length, iterationsPerEpoch, MAX_PLANNED_ITERATIONS) ?? fallback;
 }
 
 /** How many epochs apart epoch ticks sit: 1, 2, 5, 10, 20, … so at most `maxTicks` fit in n steps. */

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { oneOf } from './oneOf';
+
+/** Every dataset the engine loads. */
+export const DATASET_NAMES = ['mnist', 'fashion-mnist', 'synthetic'] as const;
+
+/** Every optimizer the engine steps, in the order the page lists them. */
+export const OPTIMIZER_NAMES = [
+  'sgdMomentum',
+  'sgd',
+  'adam',
+  'adamax',
+  'adadelta',
+  'adagrad',
+  'rmsprop',
+] as const;
+
+/** Past this a batch of 28×28 images no longer fits a phone's GPU memory. */
+const MAX_BATCH_SIZE = 4096;
+
+/** The model's options (DESIGN.md "Model options"). */
+const modelOptionsSchema = z.object({
+  /** Scales the 16/32/64 channel and unit counts. */
+  widthMultiplier: z.number().positive('must be greater than 0'),
+  batchNorm: z.boolean(),
+  // Inverted dropout divides by 1 - rate: a rate of 1 would divide by zero.
+  dropoutRate: z.number().min(0, 'must be at least 0').lt(1, 'must be less than 1'),
+});
+
+/** Everything that fixes a run's starting point: the same config gives the same weights and data order. */
+export const sessionConfigSchema = z.object({
+  dataset: oneOf(DATASET_NAMES),
+  model: modelOptionsSchema,
+  optimizer: oneOf(OPTIMIZER_NAMES),
+  batchSize: z
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(MAX_BATCH_SIZE, `must be at most ${MAX_BATCH_SIZE}`),
+  seed: z.number().int('must be a whole number'),
+  /** Random shifts of up to ±2 pixels. */
+  augment: z.boolean(),
+});
+
+export type SessionConfig = z.output<typeof sessionConfigSchema>;
+export type DatasetName = SessionConfig['dataset'];
+export type OptimizerName = SessionConfig['optimizer'];
