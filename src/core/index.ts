@@ -31,6 +31,8 @@ export {
   type SmoothingRule,
 } from './smoothing';
 export {
+  accuracyKnee,
+  argmin,
   suggestLr,
   suggestFromAccuracy,
   smoothAccuracy,
@@ -40,4 +42,5 @@ export {
   type Suggestion,
   type SuggestionWindow,
   type AccuracySuggestion,
+  type AccuracyKnee,
 } from './suggest';

@@ -62,9 +62,10 @@ export function numpyGradient(values: readonly number[]): number[] {
   });
 }
 
-function argmin(values: readonly number[]): number {
+/** The index of the lowest of the first `length` values (the first, when tied). */
+export function argmin(values: ArrayLike<number>, length = values.length): number {
   let best = 0;
-  for (let i = 1; i < values.length; i++) if (values[i] < values[best]) best = i;
+  for (let i = 1; i < length; i++) if (values[i] < values[best]) best = i;
   return best;
 }
 
@@ -199,4 +200,30 @@ export function smoothAccuracy(values: ArrayLike<number>, halfWindow = 4): numbe
     out[i] = sum / (to - from + 1);
   }
   return out;
+}
+
+/** Below this rise (in accuracy, 0–1) the accuracy curve has no knee worth showing. */
+const MIN_ACCURACY_RISE = 0.02;
+
+/** Smith's knee when the sweep shows one, else why it does not. */
+export type AccuracyKnee = AccuracySuggestion | { reason: string };
+
+/**
+ * Smith's max LR from a range test's accuracy, offered only when the curve supports it: the
+ * smoothed accuracy must rise clearly (by `MIN_ACCURACY_RISE`) and peak before the sweep ends
+ * (a peak at the last step means the sweep stopped too low to see the knee).
+ */
+export function accuracyKnee(lrs: ArrayLike<number>, accuracies: ArrayLike<number>): AccuracyKnee {
+  if (accuracies.length === 0) return { reason: 'no accuracy was recorded' };
+  if (accuracies.length < 2) return { reason: 'needs at least two recorded steps' };
+  const knee = suggestFromAccuracy(lrs, accuracies);
+  const smoothed = smoothAccuracy(accuracies);
+  const floor = Math.min(...smoothed.slice(0, knee.maxIndex + 1));
+  if (smoothed[knee.maxIndex] - floor < MIN_ACCURACY_RISE) {
+    return { reason: 'the accuracy never rose clearly during the sweep' };
+  }
+  if (knee.maxIndex === accuracies.length - 1) {
+    return { reason: 'the accuracy was still rising at the end; sweep to a higher End LR' };
+  }
+  return knee;
 }

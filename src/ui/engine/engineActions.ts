@@ -121,7 +121,7 @@ export async function startEngine(): Promise<void> {
 export async function runRangeTest(): Promise<void> {
   const { rangeTest, setRangeTest, setEngine } = useAppStore.getState();
   clearRangeTestSeries();
-  setRangeTest({ status: 'running', end: null });
+  setRangeTest({ status: 'running', end: null, ranWith: rangeTest.config });
   useAppStore.getState().bumpSeries();
   try {
     await client.api.rangeTest(rangeTest.config);

@@ -10,6 +10,11 @@ export interface RangeTestSlice {
     smoothing: number;
     /** base_lr = max_lr / ratio when Max LR is set from the chart (Smith: 3–4; here 3–6). */
     ratio: number;
+    /**
+     * The sweep the recorded test ran with, set as it starts, so settings edited afterwards
+     * do not move its picks (fastai trims numIt // 10). Null before any test.
+     */
+    ranWith: RangeTestConfig | null;
   };
   setRangeTest: (change: Partial<RangeTestSlice['rangeTest']>) => void;
   setRangeTestConfig: (change: Partial<RangeTestConfig>) => void;
@@ -29,6 +34,7 @@ export const createRangeTestSlice: StateCreator<RangeTestSlice> = (set) => ({
     end: null,
     smoothing: 0.98,
     ratio: 4,
+    ranWith: null,
   },
   setRangeTest: (change) => set((state) => ({ rangeTest: { ...state.rangeTest, ...change } })),
   setRangeTestConfig: (change) =>

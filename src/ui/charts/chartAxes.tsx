@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { CartesianGrid, XAxis, YAxis, type XAxisProps } from 'recharts';
-import { formatCount } from '../format';
-import type { ValueAxisSpec } from './trainingChartData';
+import { formatIterationTick } from '../format';
+import type { ValueAxisSpec } from './axisTicks';
 
 /** Plot height in pixels: four charts fit a 1280×720 projector in a 2×2 grid. */
 export const CHART_HEIGHT = 180;
@@ -14,39 +14,62 @@ export const CHART_MARGIN = { top: 6, right: 14, bottom: 14, left: 4 };
 export const GRID = <CartesianGrid strokeDasharray="3 3" stroke="#d8dde6" />;
 const TICK_STYLE = { fontSize: 11 };
 
-/** Compact iteration count for crowded ticks: 860, 1.72k, 51.6k. */
-export function formatIterationTick(k: number): string {
-  return Math.abs(k) < 1000 ? formatCount(k) : `${Number((k / 1000).toPrecision(3))}k`;
+interface XAxisOptions {
+  domain: [number, number];
+  /** Undefined: recharts picks its own. */
+  ticks: number[] | undefined;
+  format: (value: number) => string;
+  label: string;
+  log?: boolean;
+  /** Room at either end, so markers at the first and last x are not cut in half. */
+  padding?: number;
+}
+
+/**
+ * The x axis of every chart, as an element the caller memoizes. Its lines are drawn directly,
+ * so recharts never sees their data: the domain is fixed here.
+ */
+export function valueXAxis({ domain, ticks, format, label, log = false, padding }: XAxisOptions) {
+  const props: XAxisProps = {
+    // Without a dataKey recharts builds no scale, even for a fixed domain.
+    dataKey: 'x',
+    type: 'number',
+    scale: log ? 'log' : 'linear',
+    domain,
+    allowDataOverflow: true,
+    ticks,
+    interval: ticks ? 0 : 'preserveEnd',
+    tickFormatter: format,
+    tick: TICK_STYLE,
+    height: 30,
+    padding: padding ? { left: padding, right: padding } : undefined,
+    label: { value: label, position: 'insideBottom', offset: -8, fontSize: 11 },
+  };
+  return <XAxis {...props} />;
 }
 
 /** The iteration x axis every training chart shares: same domain, epoch ticks, label. */
 export function iterationAxis(numIterations: number, ticks: number[] | undefined, label: string) {
-  const props: XAxisProps = {
-    // Without a dataKey recharts builds no scale, even for a fixed domain.
-    dataKey: 'k',
-    type: 'number',
-    domain: [0, numIterations],
-    allowDataOverflow: true,
-    ticks,
-    interval: ticks ? 0 : 'preserveEnd',
-    tickFormatter: formatIterationTick,
-    tick: TICK_STYLE,
-    height: 30,
-    label: { value: label, position: 'insideBottom', offset: -8, fontSize: 11 },
-  };
-  return <XAxis {...props} />;
+  return valueXAxis({ domain: [0, numIterations], ticks, format: formatIterationTick, label });
 }
 
 interface ValueAxisProps {
   axis: ValueAxisSpec;
   format: (value: number) => string;
   log?: boolean;
+  /** In a chart with two y axes: which this is, and the right-hand one's side. */
+  yAxisId?: string;
+  side?: 'left' | 'right';
+  label?: string;
 }
 
 function sameAxis(a: ValueAxisProps, b: ValueAxisProps): boolean {
   return (
     a.format === b.format &&
     a.log === b.log &&
+    a.yAxisId === b.yAxisId &&
+    a.side === b.side &&
+    a.label === b.label &&
     a.axis.ticks.length === b.axis.ticks.length &&
     a.axis.ticks.every((tick, i) => tick === b.axis.ticks[i]) &&
     a.axis.domain.every((end, i) => end === b.axis.domain[i])
@@ -57,9 +80,18 @@ function sameAxis(a: ValueAxisProps, b: ValueAxisProps): boolean {
  * The y axis with a domain the chart computes (its lines are drawn directly, so recharts does
  * not see their data). Re-rendered only when the axis changes by value.
  */
-export const ValueAxis = memo(function ValueAxis({ axis, format, log = false }: ValueAxisProps) {
+export const ValueAxis = memo(function ValueAxis({
+  axis,
+  format,
+  log = false,
+  yAxisId,
+  side = 'left',
+  label,
+}: ValueAxisProps) {
   return (
     <YAxis
+      yAxisId={yAxisId}
+      orientation={side}
       type="number"
       scale={log ? 'log' : 'linear'}
       domain={axis.domain}
@@ -68,7 +100,17 @@ export const ValueAxis = memo(function ValueAxis({ axis, format, log = false }: 
       interval={0}
       tickFormatter={format}
       tick={TICK_STYLE}
-      width={52}
+      width={label ? 62 : 52}
+      label={
+        label
+          ? {
+              value: label,
+              angle: side === 'left' ? -90 : 90,
+              position: side === 'left' ? 'insideLeft' : 'insideRight',
+              fontSize: 11,
+            }
+          : undefined
+      }
     />
   );
 }, sameAxis);
