@@ -12,7 +12,10 @@ export const CHART_MARGIN = { top: 6, right: 14, bottom: 14, left: 4 };
  * recharts re-registers an axis or grid on every render of one.
  */
 export const GRID = <CartesianGrid strokeDasharray="3 3" stroke="#d8dde6" />;
-const TICK_STYLE = { fontSize: 11 };
+/** Axis text of the compact training charts (four to a screen). */
+const COMPACT_TEXT = 11;
+/** Axis text at the page's own size, for the charts that have a column to themselves. */
+export const PAGE_TEXT = 16;
 
 interface XAxisOptions {
   domain: [number, number];
@@ -23,13 +26,23 @@ interface XAxisOptions {
   log?: boolean;
   /** Room at either end, so markers at the first and last x are not cut in half. */
   padding?: number;
+  /** Tick and label size in pixels. */
+  textSize?: number;
 }
 
 /**
  * The x axis of every chart, as an element the caller memoizes. Its lines are drawn directly,
  * so recharts never sees their data: the domain is fixed here.
  */
-export function valueXAxis({ domain, ticks, format, label, log = false, padding }: XAxisOptions) {
+export function valueXAxis({
+  domain,
+  ticks,
+  format,
+  label,
+  log = false,
+  padding,
+  textSize = COMPACT_TEXT,
+}: XAxisOptions) {
   const props: XAxisProps = {
     // Without a dataKey recharts builds no scale, even for a fixed domain.
     dataKey: 'x',
@@ -40,10 +53,10 @@ export function valueXAxis({ domain, ticks, format, label, log = false, padding 
     ticks,
     interval: ticks ? 0 : 'preserveEnd',
     tickFormatter: format,
-    tick: TICK_STYLE,
-    height: 30,
+    tick: { fontSize: textSize },
+    height: 8 + 2 * textSize,
     padding: padding ? { left: padding, right: padding } : undefined,
-    label: { value: label, position: 'insideBottom', offset: -8, fontSize: 11 },
+    label: { value: label, position: 'insideBottom', offset: -8, fontSize: textSize },
   };
   return <XAxis {...props} />;
 }
@@ -61,6 +74,8 @@ interface ValueAxisProps {
   yAxisId?: string;
   side?: 'left' | 'right';
   label?: string;
+  /** Tick and label size in pixels. */
+  textSize?: number;
 }
 
 function sameAxis(a: ValueAxisProps, b: ValueAxisProps): boolean {
@@ -70,6 +85,7 @@ function sameAxis(a: ValueAxisProps, b: ValueAxisProps): boolean {
     a.yAxisId === b.yAxisId &&
     a.side === b.side &&
     a.label === b.label &&
+    a.textSize === b.textSize &&
     a.axis.ticks.length === b.axis.ticks.length &&
     a.axis.ticks.every((tick, i) => tick === b.axis.ticks[i]) &&
     a.axis.domain.every((end, i) => end === b.axis.domain[i])
@@ -87,6 +103,7 @@ export const ValueAxis = memo(function ValueAxis({
   yAxisId,
   side = 'left',
   label,
+  textSize = COMPACT_TEXT,
 }: ValueAxisProps) {
   return (
     <YAxis
@@ -99,15 +116,15 @@ export const ValueAxis = memo(function ValueAxis({
       ticks={axis.ticks}
       interval={0}
       tickFormatter={format}
-      tick={TICK_STYLE}
-      width={label ? 62 : 52}
+      tick={{ fontSize: textSize }}
+      width={(label ? 40 : 30) + 2 * textSize}
       label={
         label
           ? {
               value: label,
               angle: side === 'left' ? -90 : 90,
               position: side === 'left' ? 'insideLeft' : 'insideRight',
-              fontSize: 11,
+              fontSize: textSize,
             }
           : undefined
       }

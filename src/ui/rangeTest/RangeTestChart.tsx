@@ -3,7 +3,7 @@ import { ComposedChart, ResponsiveContainer } from 'recharts';
 import { niceLinearAxis } from '../charts/axisTicks';
 import { ChartFigure } from '../charts/ChartFigure';
 import type { LegendItem } from '../charts/ChartLegend';
-import { CHART_MARGIN, GRID, ValueAxis, valueXAxis } from '../charts/chartAxes';
+import { CHART_MARGIN, GRID, PAGE_TEXT, ValueAxis, valueXAxis } from '../charts/chartAxes';
 import { HoverReadout, type ReadoutX } from '../charts/HoverReadout';
 import { PlotAreaProbe } from '../charts/PlotAreaProbe';
 import { PlotClip } from '../charts/PlotClip';
@@ -104,9 +104,17 @@ export function RangeTestChart() {
               format: formatRate,
               label: 'Learning rate (log scale)',
               log: true,
+              textSize: PAGE_TEXT,
             })}
-            <ValueAxis axis={loss} format={formatLoss} yAxisId="loss" label="Loss" />
             <ValueAxis
+              textSize={PAGE_TEXT}
+              axis={loss}
+              format={formatLoss}
+              yAxisId="loss"
+              label="Loss"
+            />
+            <ValueAxis
+              textSize={PAGE_TEXT}
               axis={ACCURACY_AXIS}
               format={percent}
               yAxisId="accuracy"

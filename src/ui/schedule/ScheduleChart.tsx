@@ -4,7 +4,7 @@ import { cycleStarts, type ScheduleSpec } from '../../core';
 import { niceLinearAxis, positiveAxis, valueExtent } from '../charts/axisTicks';
 import { ChartFigure } from '../charts/ChartFigure';
 import type { LegendItem } from '../charts/ChartLegend';
-import { CHART_MARGIN, GRID, ValueAxis, valueXAxis } from '../charts/chartAxes';
+import { CHART_MARGIN, GRID, PAGE_TEXT, ValueAxis, valueXAxis } from '../charts/chartAxes';
 import { CycleMarks } from '../charts/CycleMarks';
 import { HoverReadout } from '../charts/HoverReadout';
 import { PlotClip } from '../charts/PlotClip';
@@ -42,6 +42,7 @@ export function ScheduleChart({ spec, steps, logY, stale = false }: ScheduleChar
         ticks: undefined,
         format: formatCount,
         label: 'Iteration',
+        textSize: PAGE_TEXT,
       }),
     [steps],
   );
@@ -62,10 +63,11 @@ export function ScheduleChart({ spec, steps, logY, stale = false }: ScheduleChar
       legend={legend}
     >
       <ResponsiveContainer width="100%" height={PLOT_HEIGHT}>
-        <ComposedChart margin={{ ...CHART_MARGIN, top: 10, bottom: 20 }}>
+        <ComposedChart margin={{ ...CHART_MARGIN, top: 10, right: momentum ? 10 : 30, bottom: 20 }}>
           {GRID}
           {xAxis}
           <ValueAxis
+            textSize={PAGE_TEXT}
             axis={lrAxis}
             format={formatRate}
             log={logY}
@@ -74,6 +76,7 @@ export function ScheduleChart({ spec, steps, logY, stale = false }: ScheduleChar
           />
           {momentum ? (
             <ValueAxis
+              textSize={PAGE_TEXT}
               axis={niceLinearAxis(momentumMin, momentumMax)}
               format={formatMomentum}
               yAxisId="momentum"
