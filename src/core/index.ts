@@ -42,5 +42,4 @@ export {
   type Suggestion,
   type SuggestionWindow,
   type AccuracySuggestion,
-  type AccuracyKnee,
 } from './suggest';
