@@ -24,7 +24,7 @@ test.describe('the playground, as a first-time user', () => {
     const suggestion = page.getByText(/Suggested max LR: /);
     await expect(suggestion).toBeVisible({ timeout: 120_000 });
     await expect(
-      page.getByTestId('range-test-chart').locator('.recharts-line-curve').first(),
+      page.getByTestId('range-test-chart').locator('path.training-line').first(),
     ).toBeVisible();
     await page.screenshot({ path: 'test-results/playground-range-test.png', fullPage: true });
 

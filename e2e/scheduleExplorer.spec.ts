@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 
 const lrCurve = (page: Page) =>
-  page.getByTestId('schedule-chart').locator('.recharts-line-curve').first();
+  page.getByTestId('schedule-chart').locator('path.training-line').first();
 
 test.describe('schedule explorer', () => {
   test.beforeEach(async ({ page }) => {
@@ -74,7 +74,7 @@ test.describe('schedule explorer', () => {
     await expect(page.getByRole('slider', { name: 'Total steps' })).toBeVisible();
     await page.getByRole('checkbox', { name: 'Cycle momentum' }).check();
     await expect(page.getByRole('spinbutton', { name: 'Max momentum' })).toHaveValue('0.95');
-    await expect(page.getByTestId('schedule-chart').locator('.recharts-line-curve')).toHaveCount(2);
+    await expect(page.getByTestId('schedule-chart').locator('path.training-line')).toHaveCount(2);
   });
 
   test('a typed value that is not a number is flagged and not applied', async ({ page }) => {

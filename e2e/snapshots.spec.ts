@@ -51,7 +51,7 @@ test.describe('snapshot ensembles and the TF.js model', () => {
     // One curve per cycle end; the newest first in the table, its ensemble of all three kept.
     const rows = page.getByTestId('snapshot-table').locator('tbody tr');
     await expect(rows).toHaveCount(3);
-    await expect(page.getByTestId('snapshot-chart').locator('.recharts-line')).toHaveCount(3);
+    await expect(page.getByTestId('snapshot-chart').locator('path.training-line')).toHaveCount(3);
     await expect(rows.nth(0).locator('th')).toHaveText('Cycle 3');
     await expect(rows.nth(0).locator('td').nth(1)).toContainText('(last 3)');
     await expect(rows.nth(1).locator('td').nth(1)).toContainText('(last 2)');

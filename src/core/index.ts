@@ -28,6 +28,7 @@ export {
 export { sweepLr, type SweepOptions } from './sweep';
 export { smoothLosses, divergenceStop, FASTAI_SMOOTHING, type SmoothingRule } from './smoothing';
 export {
+  accuracyKnee,
   suggestLr,
   suggestFromAccuracy,
   smoothAccuracy,

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadGolden } from '../../tests/golden';
 import { FASTAI_SMOOTHING, LR_FINDER_SMOOTHING } from './smoothing';
-import { suggestFromAccuracy, suggestLr, suggestionWindow, type SuggestMethod } from './suggest';
+import { argmin } from './argmin';
+import {
+  accuracyKnee,
+  suggestFromAccuracy,
+  suggestLr,
+  suggestionWindow,
+  type SuggestMethod,
+} from './suggest';
 import { sweepLr } from './sweep';
 
 interface SuggestionCase {
@@ -82,5 +89,54 @@ describe("Smith's accuracy rule", () => {
       expect(risesAt).toBeGreaterThan(c.numIt / 10);
       expect(risesAt).toBeLessThan(maxIndex);
     }
+  });
+});
+
+describe('the accuracy knee offered as a suggestion', () => {
+  const sweep = { startLr: 1e-5, endLr: 1, numIter: 101, mode: 'exp' as const };
+  const lrs = Array.from({ length: sweep.numIter }, (_, k) => sweepLr(sweep, k));
+  /** Chance (0.1) until step 20, up 40 steps to a peak of 0.9 at step 60, down as steeply. */
+  const tent = lrs.map((_, k) => 0.1 + 0.8 * Math.max(0, 1 - Math.abs(k - 60) / 40));
+
+  it('picks the peak of a symmetric rise and fall, and where the rise is a tenth done', () => {
+    const knee = accuracyKnee(lrs, tent);
+    if ('reason' in knee) throw new Error(knee.reason);
+    // The centred average of a symmetric peak is highest at the peak itself.
+    expect(knee.maxIndex).toBe(60);
+    expect(knee.maxLr).toBe(lrs[60]);
+    // A tenth of the way up a 40-step rise that starts at step 20.
+    expect(knee.risesAt).toBe(24);
+  });
+
+  it('moves with the peak: the same tent 15 steps later peaks 15 steps later', () => {
+    const later = lrs.map((_, k) => 0.1 + 0.8 * Math.max(0, 1 - Math.abs(k - 75) / 20));
+    const knee = accuracyKnee(lrs, later);
+    expect('reason' in knee ? null : knee.maxIndex).toBe(75);
+  });
+
+  it('offers no knee when the accuracy never rises clearly', () => {
+    const flat = lrs.map((_, k) => 0.1 + 0.005 * Math.sin(k));
+    expect(accuracyKnee(lrs, flat)).toEqual({
+      reason: 'the accuracy never rose clearly during the sweep',
+    });
+  });
+
+  it('offers no knee when the accuracy still rises at the last step', () => {
+    const rising = lrs.map((_, k) => 0.1 + (0.8 * k) / 100);
+    expect(accuracyKnee(lrs, rising)).toEqual({
+      reason: 'the accuracy was still rising at the end; sweep to a higher End LR',
+    });
+  });
+
+  it('needs at least two recorded accuracies', () => {
+    expect(accuracyKnee([], [])).toEqual({ reason: 'no accuracy was recorded' });
+    expect(accuracyKnee([1e-3], [0.5])).toEqual({ reason: 'needs at least two recorded steps' });
+  });
+});
+
+describe('argmin', () => {
+  it('finds the first lowest value, within the first `length` when given', () => {
+    expect(argmin([3, 1, 2, 1])).toBe(1);
+    expect(argmin([3, 2, 1, 0], 2)).toBe(1);
   });
 });

@@ -195,3 +195,29 @@ export function smoothAccuracy(values: ArrayLike<number>, halfWindow = 4): numbe
   }
   return out;
 }
+
+/** Below this rise (in accuracy, 0–1) the accuracy curve has no knee worth showing. */
+const MIN_ACCURACY_RISE = 0.02;
+
+/** Smith's knee when the sweep shows one, else why it does not. */
+export type AccuracyKnee = AccuracySuggestion | { reason: string };
+
+/**
+ * Smith's max LR from a range test's accuracy, offered only when the curve supports it: the
+ * smoothed accuracy must rise clearly (by `MIN_ACCURACY_RISE`) and peak before the sweep ends
+ * (a peak at the last step means the sweep stopped too low to see the knee).
+ */
+export function accuracyKnee(lrs: ArrayLike<number>, accuracies: ArrayLike<number>): AccuracyKnee {
+  if (accuracies.length === 0) return { reason: 'no accuracy was recorded' };
+  if (accuracies.length < 2) return { reason: 'needs at least two recorded steps' };
+  const knee = suggestFromAccuracy(lrs, accuracies);
+  const smoothed = smoothAccuracy(accuracies);
+  const floor = Math.min(...smoothed.slice(0, knee.maxIndex + 1));
+  if (smoothed[knee.maxIndex] - floor < MIN_ACCURACY_RISE) {
+    return { reason: 'the accuracy never rose clearly during the sweep' };
+  }
+  if (knee.maxIndex === accuracies.length - 1) {
+    return { reason: 'the accuracy was still rising at the end; sweep to a higher End LR' };
+  }
+  return knee;
+}

@@ -16,3 +16,8 @@ export function roundSignificant(value: number, digits = 3): number {
 export function formatCount(value: number): string {
   return Math.round(value).toLocaleString('en-US');
 }
+
+/** Compact count for crowded axis ticks: 860, 1.72k, 51.6k. */
+export function formatIterationTick(k: number): string {
+  return Math.abs(k) < 1000 ? formatCount(k) : `${Number((k / 1000).toPrecision(3))}k`;
+}

@@ -37,3 +37,25 @@ export function minMaxIndices(
   }
   return out;
 }
+
+/** Display budget per series: a crisp line at any width, cheap enough to redraw every frame. */
+export const MAX_CHART_POINTS = 1500;
+
+/**
+ * Per-step columns sampled for drawing: the steps are picked by min/max of the `shape` column
+ * (so its spikes survive) and every column is read at those steps. Typed arrays only: no
+ * per-point objects, however long the run.
+ */
+export function sampleSteps<K extends string>(
+  columns: Record<K, ArrayLike<number>>,
+  shape: NoInfer<K>,
+  maxPoints = MAX_CHART_POINTS,
+): { xs: number[]; ys: Record<K, Float64Array> } {
+  const xs = minMaxIndices(columns[shape], maxPoints);
+  const ys = {} as Record<K, Float64Array>;
+  for (const key of Object.keys(columns) as K[]) {
+    const column = columns[key];
+    ys[key] = Float64Array.from(xs, (k) => column[k]);
+  }
+  return { xs, ys };
+}

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { ComposedChart, ResponsiveContainer } from 'recharts';
-import { ChartFigure } from '../training/ChartFigure';
-import type { LegendItem } from '../training/ChartLegend';
-import { CHART_HEIGHT, CHART_MARGIN, GRID, ValueAxis, iterationAxis } from '../training/chartParts';
-import { HoverReadout } from '../training/HoverReadout';
-import { PlotClip } from '../training/PlotClip';
-import { SeriesPath } from '../training/SeriesPath';
-import { accuracyAxis, validationSeries } from '../training/trainingChartData';
+import { accuracyAxis } from '../charts/axisTicks';
+import { ChartFigure } from '../charts/ChartFigure';
+import type { LegendItem } from '../charts/ChartLegend';
+import { CHART_HEIGHT, CHART_MARGIN, GRID, ValueAxis, iterationAxis } from '../charts/chartAxes';
+import { HoverReadout } from '../charts/HoverReadout';
+import { PlotClip } from '../charts/PlotClip';
+import { SeriesPath } from '../charts/SeriesPath';
+import { validationSeries } from '../training/validationSeries';
 import type { RaceLeg } from '../store/raceSlice';
 import { LEG_COLORS } from './useRaceLegs';
 

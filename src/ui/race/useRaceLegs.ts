@@ -1,7 +1,7 @@
 import { trainingSeries } from '../series/runSeries';
 import { useAppStore } from '../store';
 import type { RaceLeg } from '../store/raceSlice';
-import { useSeriesMemo } from '../training/useSeriesMemo';
+import { useSeriesMemo } from '../charts/useSeriesMemo';
 
 /** Line colours by leg, in race order; distinct on white and for common colour blindness pairs. */
 export const LEG_COLORS = [

@@ -1,7 +1,8 @@
 import { formatRate, roundSignificant } from '../format';
 import { MAX_SMOOTHING, RATIO_RANGE } from '../sessionChoices';
 import { useAppStore } from '../store';
-import { SUGGESTION_COLORS, useRangeTestAnalysis } from './RangeTestChart';
+import { SUGGESTION_COLORS } from './suggestionColors';
+import { useRangeTestAnalysis } from './useRangeTestAnalysis';
 import { boundsFromMaxLr } from './rangeTestAnalysis';
 
 /**

@@ -1,12 +1,12 @@
 import {
   FASTAI_SMOOTHING,
   SUGGEST_METHODS,
+  accuracyKnee,
   argmin,
   divergenceStop,
   errorMessage,
   smoothAccuracy,
   smoothLosses,
-  suggestFromAccuracy,
   suggestLr,
   type SuggestMethod,
 } from '../../core';
@@ -107,9 +107,6 @@ const SUGGESTION_TEXT: Record<SuggestionId, { label: string; explanation: string
  */
 const RECOMMENDATION_ORDER: readonly SuggestionId[] = ['accuracy', 'valley', 'steep'];
 
-/** Below this rise (in accuracy, 0–1) the accuracy curve has no knee worth showing. */
-const MIN_ACCURACY_RISE = 0.02;
-
 /** A region boundary moves a tenth of the way from the curve's plateau towards its extreme. */
 const CLEAR_FRACTION = 0.1;
 
@@ -119,32 +116,6 @@ const MIN_RELATIVE_DROP = 0.05;
 function firstNonFinite(values: ArrayLike<number>, length: number): number {
   for (let k = 0; k < length; k++) if (!Number.isFinite(values[k])) return k;
   return length;
-}
-
-function accuracyKnee(
-  lrs: ArrayLike<number>,
-  accuracies: ArrayLike<number>,
-): { suggestion: RangeTestSuggestion; risesAt: number } | { reason: string } {
-  if (accuracies.length === 0) return { reason: 'no accuracy was recorded' };
-  if (accuracies.length < 2) return { reason: 'needs at least two recorded steps' };
-  const knee = suggestFromAccuracy(lrs, accuracies);
-  const smoothed = smoothAccuracy(accuracies);
-  const floor = Math.min(...smoothed.slice(0, knee.maxIndex + 1));
-  if (smoothed[knee.maxIndex] - floor < MIN_ACCURACY_RISE) {
-    return { reason: 'the accuracy never rose clearly during the sweep' };
-  }
-  if (knee.maxIndex === accuracies.length - 1) {
-    return { reason: 'the accuracy was still rising at the end; sweep to a higher End LR' };
-  }
-  return {
-    suggestion: {
-      id: 'accuracy',
-      ...SUGGESTION_TEXT.accuracy,
-      lr: knee.maxLr,
-      index: knee.maxIndex,
-    },
-    risesAt: knee.risesAt,
-  };
 }
 
 /**
@@ -215,15 +186,23 @@ export function pickLrs(steps: RecordedSteps, numIt: number): RangeTestPicks {
     lrs.slice(0, numAccuracies),
     Array.from({ length: numAccuracies }, (_, k) => steps.accuracies[k]),
   );
-  if ('suggestion' in knee) suggestions.push(knee.suggestion);
-  else omitted.push({ id: 'accuracy', label: SUGGESTION_TEXT.accuracy.label, reason: knee.reason });
+  if ('reason' in knee) {
+    omitted.push({ id: 'accuracy', label: SUGGESTION_TEXT.accuracy.label, reason: knee.reason });
+  } else {
+    suggestions.push({
+      id: 'accuracy',
+      ...SUGGESTION_TEXT.accuracy,
+      lr: knee.maxLr,
+      index: knee.maxIndex,
+    });
+  }
   const recommended =
     RECOMMENDATION_ORDER.map((id) => suggestions.find((s) => s.id === id)).find(Boolean) ?? null;
   return {
     suggestions,
     omitted,
     recommended,
-    learningStartsAt: 'risesAt' in knee ? knee.risesAt : null,
+    learningStartsAt: 'reason' in knee ? null : knee.risesAt,
   };
 }
 

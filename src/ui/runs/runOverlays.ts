@@ -1,10 +1,11 @@
 import { useMemo } from 'react';
 import { FASTAI_SMOOTHING, smoothLosses } from '../../core';
-import { minMaxIndices } from '../charts/downsample';
+import type { LegendItem } from '../charts/ChartLegend';
+import { MAX_CHART_POINTS, minMaxIndices, sampleSteps } from '../charts/downsample';
+import type { XYSeries } from '../charts/seriesGeometry';
 import { shapeCurve, type RangeTestCurve } from '../rangeTest/rangeTestAnalysis';
 import { useAppStore } from '../store';
-import type { LegendItem } from '../training/ChartLegend';
-import { sampleSteps, validationSeries, type XYSeries } from '../training/trainingChartData';
+import { validationSeries } from '../training/validationSeries';
 import type { RangeTestRecord, RunRecord, TrainingRecord } from './runRecord';
 
 /** Overlay colours: apart from each other and from the live run's blue, orange and green. */
@@ -18,9 +19,6 @@ const OVERLAY_COLORS = [
   '#0f766e',
   '#475569',
 ];
-
-/** Display budget per overlay line (the live charts' own budget). */
-const MAX_POINTS = 1500;
 
 /**
  * The colour of each shown run: shown runs take the palette in the order they were run, so
@@ -74,7 +72,7 @@ function linesOfTraining(record: TrainingRecord): TrainingLines {
       accuracy: smoothLosses(accuracy, FASTAI_SMOOTHING),
     },
     'loss',
-    MAX_POINTS,
+    MAX_CHART_POINTS,
   );
   const lines: TrainingLines = {
     numSteps: lr.length,
@@ -95,7 +93,7 @@ function linesOfRangeTest(record: RangeTestRecord, beta: number) {
     { lrs: lr, losses: loss, accuracies: accuracy },
     { beta, divergeFactor: record.config.divergeFactor, learningStartsAt: null },
   );
-  const picked = minMaxIndices(curve.smoothed, MAX_POINTS, 0, curve.numFinite);
+  const picked = minMaxIndices(curve.smoothed, MAX_CHART_POINTS, 0, curve.numFinite);
   const lines = {
     curve,
     lrs: lr,

@@ -1,5 +1,5 @@
 import { cycleStarts, isCyclic, lrAt } from '../../core';
-import { ScheduleChart } from '../charts/ScheduleChart';
+import { ScheduleChart } from './ScheduleChart';
 import { NumberInput } from '../controls/NumberInput';
 import { formatCount, formatRate } from '../format';
 import { useAppStore } from '../store';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ValidationResult } from '../../worker/contract';
-import { curveKey, curveRows, cycleEndEnsembles, ensembleGain } from './snapshotCurves';
+import { curveSeries, cycleEndEnsembles, ensembleGain } from './snapshotCurves';
 
 function validation(change: Partial<ValidationResult>): ValidationResult {
   return {
@@ -46,14 +46,12 @@ describe('snapshot curves', () => {
     ]);
   });
 
-  it('lays the curves out as one chart row per ensemble size m', () => {
+  it('draws each cycle end as a curve of accuracy against ensemble size m', () => {
     const ends = cycleEndEnsembles(validations);
-    expect(ends.map(curveKey)).toEqual(['cycle1', 'cycle2']);
-    expect(curveRows(ends)).toEqual([
-      { m: 1, cycle1: 0.93, cycle2: 0.95 },
-      { m: 2, cycle2: 0.96 },
+    expect(ends.map(curveSeries)).toEqual([
+      { xs: [1], ys: [0.93] },
+      { xs: [1, 2], ys: [0.95, 0.96] },
     ]);
-    expect(curveRows([])).toEqual([]);
   });
 
   it('measures the full ensemble against the single model', () => {

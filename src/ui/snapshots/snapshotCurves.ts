@@ -1,4 +1,5 @@
 import type { ValidationResult } from '../../worker/contract';
+import type { XYSeries } from '../charts/seriesGeometry';
 
 /** One cycle end: its single model and its ensembles of the newest m snapshots. */
 export interface CycleEndEnsembles {
@@ -22,19 +23,9 @@ export function cycleEndEnsembles(validations: readonly ValidationResult[]): Cyc
     }));
 }
 
-/** Chart rows, one per m: `{ m, cycle3: 0.981, cycle4: 0.984, … }` for the given cycle ends. */
-export function curveRows(ends: readonly CycleEndEnsembles[]): Record<string, number>[] {
-  const numM = Math.max(0, ...ends.map((end) => end.byM.length));
-  return Array.from({ length: numM }, (_, i) => {
-    const row: Record<string, number> = { m: i + 1 };
-    for (const end of ends) if (i < end.byM.length) row[curveKey(end)] = end.byM[i];
-    return row;
-  });
-}
-
-/** The data key of a cycle end's curve. */
-export function curveKey(end: CycleEndEnsembles): string {
-  return `cycle${end.cycleNum}`;
+/** A cycle end's curve: ensemble accuracy against m, the number of newest snapshots averaged. */
+export function curveSeries(end: CycleEndEnsembles): XYSeries {
+  return { xs: end.byM.map((_, i) => i + 1), ys: end.byM };
 }
 
 /** The largest ensemble of a cycle end and what it gains over the single model. */

@@ -7,7 +7,10 @@ export interface RangeTestSlice {
   rangeTest: {
     config: RangeTestConfig;
     status: 'idle' | 'running' | 'done';
-    /** What the current (or last) test started with; null until one starts. */
+    /**
+     * What the current (or last) test started with, set as it starts, so settings edited
+     * afterwards do not move its picks (fastai trims numIt // 10); null until one starts.
+     */
     ranWith: RangeTestRanWith | null;
     end: RangeTestEnd | null;
     /** Debiased-EMA beta for the smoothed curve; re-smoothing uses the kept raw losses. */

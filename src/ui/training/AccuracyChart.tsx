@@ -3,23 +3,23 @@ import { ComposedChart, ResponsiveContainer } from 'recharts';
 import { FASTAI_SMOOTHING, smoothLosses } from '../../core';
 import { overlayLegend, useTrainingOverlays } from '../runs/runOverlays';
 import { trainingSeries } from '../series/runSeries';
-import { ChartFigure } from './ChartFigure';
-import type { LegendItem } from './ChartLegend';
-import { CHART_HEIGHT, CHART_MARGIN, GRID, ValueAxis } from './chartParts';
-import { CycleMarks } from './CycleMarks';
-import { HoverReadout } from './HoverReadout';
-import { PlotClip } from './PlotClip';
-import { SeriesMarkers } from './SeriesMarkers';
-import { SeriesPath } from './SeriesPath';
+import { ChartFigure } from '../charts/ChartFigure';
+import type { LegendItem } from '../charts/ChartLegend';
+import { CHART_HEIGHT, CHART_MARGIN, GRID, ValueAxis } from '../charts/chartAxes';
+import { CycleMarks } from '../charts/CycleMarks';
+import { HoverReadout } from '../charts/HoverReadout';
+import { PlotClip } from '../charts/PlotClip';
+import { SeriesMarkers } from '../charts/SeriesMarkers';
+import { SeriesPath } from '../charts/SeriesPath';
+import { accuracyAxis } from '../charts/axisTicks';
+import { sampleSteps } from '../charts/downsample';
 import {
-  accuracyAxis,
   accuracySummary,
   bestPerCycle,
   ensembleSeries,
-  sampleSteps,
   validationSeries,
-} from './trainingChartData';
-import { useSeriesMemo } from './useSeriesMemo';
+} from './validationSeries';
+import { useSeriesMemo } from '../charts/useSeriesMemo';
 import type { TrainingView } from './useTrainingView';
 
 const TRAIN = '#94a3b8';

@@ -1,14 +1,16 @@
 import { ComposedChart, ResponsiveContainer } from 'recharts';
 import { trainingSeries } from '../series/runSeries';
-import { ChartFigure } from './ChartFigure';
-import type { LegendItem } from './ChartLegend';
-import { CHART_HEIGHT, CHART_MARGIN, GRID, ValueAxis } from './chartParts';
-import { CycleMarks } from './CycleMarks';
-import { HoverReadout } from './HoverReadout';
-import { PlotClip } from './PlotClip';
-import { SeriesPath } from './SeriesPath';
-import { niceLinearAxis, sampleSteps, valueExtent, type XYSeries } from './trainingChartData';
-import { useSeriesMemo } from './useSeriesMemo';
+import { ChartFigure } from '../charts/ChartFigure';
+import type { LegendItem } from '../charts/ChartLegend';
+import { CHART_HEIGHT, CHART_MARGIN, GRID, ValueAxis } from '../charts/chartAxes';
+import { CycleMarks } from '../charts/CycleMarks';
+import { HoverReadout } from '../charts/HoverReadout';
+import { PlotClip } from '../charts/PlotClip';
+import { SeriesPath } from '../charts/SeriesPath';
+import { niceLinearAxis, valueExtent } from '../charts/axisTicks';
+import { sampleSteps } from '../charts/downsample';
+import type { XYSeries } from '../charts/seriesGeometry';
+import { useSeriesMemo } from '../charts/useSeriesMemo';
 import type { TrainingView } from './useTrainingView';
 
 const PLANNED = '#f3c27a';

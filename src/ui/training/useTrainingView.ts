@@ -4,15 +4,10 @@ import { ASSUMED_TRAIN_SIZE, iterationsPerEpoch } from '../schedule/epochInfo';
 import { longestShownTraining } from '../runs/runOverlays';
 import { trainingSeries } from '../series/runSeries';
 import { useAppStore } from '../store';
-import { iterationAxis } from './chartParts';
-import {
-  cycleBoundaries,
-  epochTickEvery,
-  epochTicks,
-  plannedIterations,
-  previewSeries,
-  type XYSeries,
-} from './trainingChartData';
+import { epochTickEvery, epochTicks } from '../charts/axisTicks';
+import { iterationAxis } from '../charts/chartAxes';
+import type { XYSeries } from '../charts/seriesGeometry';
+import { cycleBoundaries, plannedIterations, previewSeries } from './trainingChartData';
 
 /** What every training chart shares: the schedule, the iteration axis and the cycle boundaries. */
 export interface TrainingView {

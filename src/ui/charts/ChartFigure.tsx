@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
-import { ChartPngButton } from '../charts/ChartPngButton';
+import { ChartPngButton } from './ChartPngButton';
 import { ChartLegend, type LegendItem } from './ChartLegend';
 
 interface ChartFigureProps {
   title: string;
+  /** The figure's accessible name. */
   label: string;
   testId: string;
   legend: readonly LegendItem[];
@@ -11,10 +12,14 @@ interface ChartFigureProps {
   emptyNote?: string | null;
   /** Beside the title: a scale toggle, a one-line reading. */
   controls?: ReactNode;
+  /** Below the plot: keys and hints that do not fit the legend. */
+  footer?: ReactNode;
+  /** Added to the figure's class. */
+  className?: string;
   children: ReactNode;
 }
 
-/** The frame of one training chart: a titled, labelled figure with its legend and toggles. */
+/** The frame of every chart: a titled, labelled figure with its legend, toggles and PNG button. */
 export function ChartFigure({
   title,
   label,
@@ -22,10 +27,16 @@ export function ChartFigure({
   legend,
   emptyNote,
   controls,
+  footer,
+  className,
   children,
 }: ChartFigureProps) {
   return (
-    <figure className="training-chart" aria-label={label} data-testid={testId}>
+    <figure
+      className={className ? `training-chart ${className}` : 'training-chart'}
+      aria-label={label}
+      data-testid={testId}
+    >
       <figcaption className="training-chart-head">
         <span className="training-chart-title">{title}</span>
         {controls}
@@ -36,6 +47,7 @@ export function ChartFigure({
         {children}
         {emptyNote ? <p className="training-chart-empty">{emptyNote}</p> : null}
       </div>
+      {footer}
     </figure>
   );
 }

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { usePlotArea, useXAxisScale } from 'recharts';
-import { shadedCycles, type PixelScale } from './trainingChartData';
+import { shadedCycles } from './cycleBands';
+import type { PixelScale } from './seriesGeometry';
 
 interface CycleMarksProps {
   /** Steps where a new cycle begins. */

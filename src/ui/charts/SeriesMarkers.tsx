@@ -1,5 +1,5 @@
 import { Symbols, useXAxisScale, useYAxisScale, type SymbolsProps } from 'recharts';
-import type { PixelScale, XYSeries } from './trainingChartData';
+import type { PixelScale, XYSeries } from './seriesGeometry';
 
 interface SeriesMarkersProps {
   series: XYSeries;
@@ -9,12 +9,21 @@ interface SeriesMarkersProps {
   size?: number;
   /** Connect the markers with a thin dashed line. */
   joined?: boolean;
+  /** The y axis the markers sit on, in a chart with two. */
+  yAxisId?: string;
 }
 
-/** A few marked points (cycle bests, ensemble results) placed by the chart's axis scales. */
-export function SeriesMarkers({ series, shape, color, size = 60, joined }: SeriesMarkersProps) {
+/** A few marked points (cycle bests, ensemble results, suggestions) placed by the axis scales. */
+export function SeriesMarkers({
+  series,
+  shape,
+  color,
+  size = 60,
+  joined,
+  yAxisId,
+}: SeriesMarkersProps) {
   const xScale = useXAxisScale() as PixelScale | undefined;
-  const yScale = useYAxisScale() as PixelScale | undefined;
+  const yScale = useYAxisScale(yAxisId) as PixelScale | undefined;
   if (!xScale || !yScale) return null;
   const points: { x: number; y: number }[] = [];
   for (let i = 0; i < series.xs.length; i++) {

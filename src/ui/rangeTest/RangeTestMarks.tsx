@@ -1,0 +1,105 @@
+import { ReferenceArea, ReferenceDot, ReferenceLine } from 'recharts';
+import { useAppStore } from '../store';
+import type { RangeTestCurve, RangeTestPicks, RegionKind } from './rangeTestAnalysis';
+import { suggestionPoint } from './rangeTestChartData';
+import { SUGGESTION_COLORS } from './suggestionColors';
+
+const REGION_STYLE: Record<RegionKind, { label: string; fill: string; opacity: number }> = {
+  tooLow: { label: 'too low', fill: '#94a3b8', opacity: 0.16 },
+  learning: { label: 'learning', fill: '#22c55e', opacity: 0.1 },
+  diverging: { label: 'diverging', fill: '#ef4444', opacity: 0.1 },
+};
+
+const STOP_LABEL = { diverged: 'diverged', nonFinite: 'loss not finite' } as const;
+
+/** The regions under the lines (shaded once the test has ended). */
+export function RangeTestRegions({ curve }: { curve: RangeTestCurve }) {
+  return curve.regions.map((region) => (
+    <ReferenceArea
+      key={region.kind}
+      yAxisId="loss"
+      x1={region.fromLr}
+      x2={region.toLr}
+      fill={REGION_STYLE[region.kind].fill}
+      fillOpacity={REGION_STYLE[region.kind].opacity}
+      ifOverflow="hidden"
+      label={{
+        value: REGION_STYLE[region.kind].label,
+        position: 'insideTop',
+        fill: '#5b6778',
+        fontSize: 12,
+      }}
+    />
+  ));
+}
+
+interface RangeTestMarksProps {
+  curve: RangeTestCurve;
+  picks: RangeTestPicks;
+  lrs: Float64Array;
+  /** The test was stopped by hand at this LR (null otherwise). */
+  stoppedAt: number | null;
+}
+
+/** Over the lines: where the test stopped, the schedule's bounds and each suggestion's dot. */
+export function RangeTestMarks({ curve, picks, lrs, stoppedAt }: RangeTestMarksProps) {
+  const maxLr = useAppStore((state) => state.draft.maxLr);
+  const baseLr = useAppStore((state) => state.draft.baseLr);
+  return (
+    <>
+      {curve.stop ? (
+        <ReferenceLine
+          yAxisId="loss"
+          x={curve.stop.lr}
+          stroke="#b42318"
+          strokeDasharray="4 3"
+          label={{
+            value: STOP_LABEL[curve.stop.kind],
+            position: 'insideTopRight',
+            offset: 22,
+            fill: '#b42318',
+            fontSize: 12,
+          }}
+        />
+      ) : stoppedAt !== null ? (
+        <ReferenceLine
+          yAxisId="loss"
+          x={stoppedAt}
+          stroke="#5b6778"
+          strokeDasharray="4 3"
+          label={{ value: 'stopped', position: 'insideTopRight', offset: 22, fill: '#5b6778' }}
+        />
+      ) : null}
+      <ReferenceLine
+        yAxisId="loss"
+        x={baseLr}
+        stroke="#1b2330"
+        strokeDasharray="6 4"
+        strokeWidth={1.5}
+        label={{ value: 'Base LR', position: 'insideBottomRight', fill: '#1b2330' }}
+      />
+      <ReferenceLine
+        yAxisId="loss"
+        x={maxLr}
+        stroke="#1b2330"
+        strokeWidth={2}
+        label={{ value: 'Max LR', position: 'insideBottomLeft', fill: '#1b2330' }}
+      />
+      {picks.suggestions.map((suggestion) => {
+        const point = suggestionPoint(suggestion, lrs, curve);
+        return (
+          <ReferenceDot
+            key={suggestion.id}
+            yAxisId={point.onAccuracy ? 'accuracy' : 'loss'}
+            x={point.x}
+            y={point.y}
+            r={6}
+            fill={SUGGESTION_COLORS[suggestion.id]}
+            stroke="#fff"
+            strokeWidth={1.5}
+          />
+        );
+      })}
+    </>
+  );
+}
