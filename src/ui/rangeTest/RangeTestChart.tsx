@@ -39,7 +39,9 @@ export function RangeTestChart() {
   const { recorded, picks, curve } = useRangeTestAnalysis();
   const status = useAppStore((state) => state.rangeTest.status);
   const end = useAppStore((state) => state.rangeTest.end);
-  const endLr = useAppStore((state) => (state.rangeTest.ranWith?.config ?? state.rangeTest.config).endLr);
+  const endLr = useAppStore(
+    (state) => (state.rangeTest.ranWith?.config ?? state.rangeTest.config).endLr,
+  );
   const overlays = useRangeTestOverlays();
   const lines = useMemo(() => rangeTestLines(recorded, curve), [recorded, curve]);
   const numPoints = recorded.lrs.length;

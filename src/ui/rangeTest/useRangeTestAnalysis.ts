@@ -44,7 +44,9 @@ export function useRangeTestAnalysis(): {
   const numPoints = useAppStore(() => rangeTestSeries.loss.length);
   const running = useAppStore((state) => state.rangeTest.status === 'running');
   const beta = useAppStore((state) => state.rangeTest.smoothing);
-  const numIt = useAppStore((state) => (state.rangeTest.ranWith?.config ?? state.rangeTest.config).numIter);
+  const numIt = useAppStore(
+    (state) => (state.rangeTest.ranWith?.config ?? state.rangeTest.config).numIter,
+  );
   const divergeFactor = useAppStore(
     (state) => (state.rangeTest.ranWith?.config ?? state.rangeTest.config).divergeFactor,
   );
