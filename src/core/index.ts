@@ -9,6 +9,8 @@ export {
   type CyclicSpec,
   type OneCycleSpec,
   type CosineRestartsSpec,
+  type WsdShape,
+  WSD_SHAPES,
 } from './scheduleSpec';
 export { lrAt, momentumAt } from './schedules';
 export {

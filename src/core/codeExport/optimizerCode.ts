@@ -1,5 +1,6 @@
 import type { ScheduleSpec } from '../scheduleSpec';
 import { pyFloat } from './pythonLiteral';
+import type { WsdVariant } from './pytorchWsd';
 
 /** The playground's optimizers (the engine's names), each exported with PyTorch 1.13's defaults. */
 export type ExportOptimizer =
@@ -10,6 +11,8 @@ export interface ExportOptions {
   optimizer: ExportOptimizer;
   batchSize: number;
   iterationsPerEpoch: number;
+  /** WSD in PyTorch: a dependency-free LambdaLR (the default) or Transformers' own function. */
+  pytorchWsd?: WsdVariant;
 }
 
 interface OptimizerCode {

@@ -9,7 +9,10 @@ import { readPyTorchCode } from './pytorchCodeReader';
 import { pytorchArgsToSpec } from './pytorchScheduler';
 
 const options: ExportOptions = { optimizer: 'sgdMomentum', batchSize: 64, iterationsPerEpoch: 860 };
-const cases = loadGolden<{ name: string; spec: unknown }>('schedules');
+const cases = [
+  ...loadGolden<{ name: string; spec: unknown }>('schedules'),
+  ...loadGolden<{ name: string; spec: unknown }>('schedules-modern'),
+];
 /** The header's comment lines as one line of prose (the export wraps them). */
 const prose = (code: string): string =>
   code
@@ -33,6 +36,17 @@ describe('the PyTorch export maps back to the spec it came from', () => {
       { numRuns: 500 },
     );
   });
+
+  it.each(
+    cases
+      .filter((c) => parseScheduleSpec(c.spec).policy === 'wsd')
+      .map((c) => [c.name, parseScheduleSpec(c.spec)] as const),
+  )('%s, as transformers.get_wsd_schedule', (_, spec) => {
+    const code = pytorchCode(spec, { ...options, pytorchWsd: 'transformers' });
+    expect(code).toContain('scheduler = transformers.get_wsd_schedule(\n    optimizer,\n');
+    expect(code).not.toContain('LambdaLR');
+    expect(pytorchArgsToSpec(readPyTorchCode(code))).toEqual(spec);
+  });
 });
 
 describe('each policy gets its torch scheduler, stepped per batch', () => {
@@ -45,6 +59,12 @@ describe('each policy gets its torch scheduler, stepped per batch', () => {
     [{ policy: 'exp_range', baseLr: 0.001, maxLr: 0.006, stepSize: 20 }, 'CyclicLR'],
     [{ policy: 'cosine_restarts', maxLr: 0.1, period: 10 }, 'CosineAnnealingWarmRestarts'],
     [{ policy: 'one_cycle', maxLr: 0.1, totalSteps: 100 }, 'OneCycleLR'],
+    [{ policy: 'cosine', maxLr: 0.1, totalSteps: 100 }, 'CosineAnnealingLR'],
+    // The dependency-free LambdaLR reads back as the get_wsd_schedule call it stands for.
+    [
+      { policy: 'wsd', maxLr: 0.1, warmupSteps: 10, stableSteps: 50, decaySteps: 40 },
+      'get_wsd_schedule',
+    ],
   ])('%o → %s', (json, scheduler) => {
     const code = pytorchCode(parseScheduleSpec(json), options);
     expect(readPyTorchCode(code).scheduler?.name ?? null).toBe(scheduler);
@@ -177,6 +197,22 @@ describe('reading torch arguments back', () => {
       );
     expect(bad).toThrow(ScheduleSpecError);
     expect(bad).toThrow('stepSize: must be at least 1');
+  });
+
+  it("fills Transformers' defaults for get_wsd_schedule arguments left out", () => {
+    const spec = read(
+      `${optimizer}scheduler = transformers.get_wsd_schedule(optimizer, num_warmup_steps=5, num_stable_steps=10, num_decay_steps=20)`,
+    );
+    expect(spec).toEqual({
+      policy: 'wsd',
+      maxLr: 0.1,
+      warmupSteps: 5,
+      stableSteps: 10,
+      decaySteps: 20,
+      warmupType: 'linear',
+      decayType: 'cosine',
+      minLrRatio: 0,
+    });
   });
 
   it('needs the optimizer line for the LR', () => {

@@ -1,6 +1,7 @@
 import type { ScheduleSpec } from '../scheduleSpec';
 import { momentumNotExported, torchOptimizerLine, type ExportOptions } from './optimizerCode';
 import { torchSchedulerCall } from './pytorchScheduler';
+import { wsdSchedulerLines } from './pytorchWsd';
 import { headerComment, initialLr } from './scheduleSummary';
 
 const TRAINING_LOOP = [
@@ -22,15 +23,23 @@ export function pytorchCode(spec: ScheduleSpec, options: ExportOptions): string 
   const exported: ScheduleSpec =
     dropped && 'cycleMomentum' in spec ? { ...spec, cycleMomentum: false } : spec;
   const call = torchSchedulerCall(exported);
+  const wsd =
+    exported.policy === 'wsd' && call
+      ? wsdSchedulerLines(exported, call.args, options.pytorchWsd ?? 'lambdaLR')
+      : null;
   const lines = [
     ...headerComment('PyTorch LR schedule', spec, options, dropped ? [dropped] : []),
     '# `model` is your torch.nn.Module.',
+    ...(wsd?.stdlib ?? []),
     'import torch',
+    ...(wsd?.thirdParty ?? []),
     '',
     torchOptimizerLine(options.optimizer, initialLr(spec)),
   ];
   if (call === null) {
     lines.push('# A fixed LR needs no scheduler.');
+  } else if (wsd) {
+    lines.push(...wsd.lines, '', ...TRAINING_LOOP);
   } else {
     lines.push(`scheduler = torch.optim.lr_scheduler.${call.name}(`, '    optimizer,');
     for (const arg of call.args) {
