@@ -24,20 +24,28 @@ export const OPTIMIZER_NAMES = [
   'sgdMomentum',
   'sgd',
   'adam',
+  'adamw',
   'adamax',
   'adadelta',
   'adagrad',
   'rmsprop',
+  'sgdScheduleFree',
+  'adamwScheduleFree',
+  'prodigy',
 ] as const satisfies readonly OptimizerName[];
 
 export const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
   sgdMomentum: 'SGD with momentum (0.9)',
   sgd: 'SGD',
   adam: 'Adam',
+  adamw: 'AdamW (weight decay 0.01)',
   adamax: 'Adamax',
   adadelta: 'Adadelta',
   adagrad: 'Adagrad',
   rmsprop: 'RMSProp',
+  sgdScheduleFree: 'Schedule-Free SGD (momentum 0.9)',
+  adamwScheduleFree: 'Schedule-Free AdamW',
+  prodigy: 'Prodigy (LR ≈ 1: a multiplier of its own step size)',
 };
 
 export const BATCH_SIZES: readonly number[] = [16, 32, 64, 128, 256];

@@ -1,6 +1,11 @@
 import type { CosineRestartsSpec, CyclicSpec, OneCycleSpec, ScheduleSpec } from '../scheduleSpec';
 import { oneCyclePhases } from '../schedules';
-import { cyclesMomentum, kerasOptimizerLine, type ExportOptions } from './optimizerCode';
+import {
+  cyclesMomentum,
+  kerasOptimizerLine,
+  kerasOptimizerNote,
+  type ExportOptions,
+} from './optimizerCode';
 import { cosineFormula, wsdFormula } from './kerasAnnealFormulas';
 import { OPS, WHERE_HELPER, type Formula, type Op } from './kerasFormula';
 import { pyFloat, pyNumber } from './pythonLiteral';
@@ -26,7 +31,9 @@ const CLASS_NAMES: Record<Exclude<ScheduleSpec['policy'], 'fixed'>, string> = {
 };
 
 export function kerasCode(spec: ScheduleSpec, options: ExportOptions): string {
+  const missing = kerasOptimizerNote(options.optimizer);
   const notes = [
+    ...(missing ? [missing] : []),
     "Keras calls the schedule with the optimizer's 0-based step count, so lr_at(k) is the LR of",
     'the k-th batch: the same sequence as the playground and PyTorch, stepped per batch.',
     ...(cyclesMomentum(spec)

@@ -3,14 +3,14 @@ import { WSD_MULTIPLIER } from './pytorchWsd';
 
 /**
  * Reads the torch calls back out of exported PyTorch code: the keyword arguments of
- * `torch.optim.<Optimizer>(model.parameters(), …)` and of `torch.optim.lr_scheduler.<Name>(…)`,
+ * `torch.optim.<Optimizer>(model.parameters(), …)` (or Schedule-Free's or Prodigy's) and of `torch.optim.lr_scheduler.<Name>(…)`,
  * or of `transformers.get_wsd_schedule(optimizer, …)`. A `LambdaLR` reads only as the WSD
  * export's `wsd_multiplier(…)`, which takes get_wsd_schedule's keywords.
  * It reads the export's own shape (keyword arguments with literal values), not any Python.
  */
 export function readPyTorchCode(code: string): TorchCalls {
   const source = stripComments(code);
-  const optimizer = findCall(source, /torch\.optim\.(\w+)\(/g);
+  const optimizer = findCall(source, /(?:torch\.optim|schedulefree|prodigyopt)\.(\w+)\(/g);
   if (!optimizer) throw new Error('no torch.optim optimizer call found');
   const [params, ...optimizerArgs] = splitArgs(optimizer.body);
   if (params !== 'model.parameters()') {
