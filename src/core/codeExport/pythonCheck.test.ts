@@ -83,6 +83,22 @@ const adamOneCycle: ExportCase = {
   options: { ...sgd, optimizer: 'adam' },
 };
 
+const adamwWsd: ExportCase = {
+  name: 'wsd with AdamW',
+  spec: parseScheduleSpec({
+    policy: 'wsd',
+    maxLr: 0.003,
+    warmupSteps: 30,
+    stableSteps: 200,
+    decaySteps: 70,
+    warmupType: 'cosine',
+    decayType: '1-sqrt',
+    minLrRatio: 0.1,
+  }),
+  steps: 330,
+  options: { ...sgd, optimizer: 'adamw' },
+};
+
 /** The schedule returns float32, as Keras schedules do: LRs below its normal range read as 0. */
 const FLOAT32_MIN_NORMAL = 2 ** -126;
 
@@ -111,7 +127,7 @@ function runPython(interpreter: string, cases: readonly ExportCase[]): Map<strin
 }
 
 describe.skipIf(!python)('the exported code, run in Python, gives the same LRs as lrAt', () => {
-  const cases = [...goldenCases, ...randomCases, adamOneCycle];
+  const cases = [...goldenCases, ...randomCases, adamOneCycle, adamwWsd];
   const results = python ? runPython(python, cases) : new Map<string, PythonResult>();
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', (name, c) => {

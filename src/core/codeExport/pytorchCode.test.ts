@@ -221,3 +221,55 @@ describe('reading torch arguments back', () => {
     ).toThrow(/no torch\.optim optimizer call found/);
   });
 });
+
+describe('optimizers from outside torch.optim, and Schedule-Free’s two points', () => {
+  const spec = parseScheduleSpec({ policy: 'fixed', lr: 0.5 });
+  const wsd = parseScheduleSpec({
+    policy: 'wsd',
+    maxLr: 1,
+    warmupSteps: 10,
+    stableSteps: 80,
+    decaySteps: 20,
+    decayType: '1-sqrt',
+  });
+
+  it.each([
+    ['adamw', 'import torch\n', 'torch.optim.AdamW(model.parameters(), lr=0.5)'],
+    [
+      'sgdScheduleFree',
+      'import schedulefree  # pip install schedulefree\n',
+      'schedulefree.SGDScheduleFree(model.parameters(), lr=0.5, momentum=0.9)',
+    ],
+    [
+      'adamwScheduleFree',
+      'import schedulefree  # pip install schedulefree\n',
+      'schedulefree.AdamWScheduleFree(model.parameters(), lr=0.5)',
+    ],
+    [
+      'prodigy',
+      'import prodigyopt  # pip install prodigyopt\n',
+      'prodigyopt.Prodigy(model.parameters(), lr=0.5)',
+    ],
+  ] as const)('%s: imported and constructed', (optimizer, imports, call) => {
+    const code = pytorchCode(spec, { ...options, optimizer });
+    expect(code).toContain(imports);
+    expect(code).toContain(`optimizer = ${call}\n`);
+    expect(roundTrip(spec, { ...options, optimizer })).toEqual(spec);
+    expect(roundTrip(wsd, { ...options, optimizer })).toEqual(wsd);
+  });
+
+  it('Schedule-Free trains after optimizer.train() and validates or saves between eval() and train()', () => {
+    for (const optimizer of ['sgdScheduleFree', 'adamwScheduleFree'] as const) {
+      for (const code of [spec, wsd].map((s) => pytorchCode(s, { ...options, optimizer }))) {
+        const lines = code.split('\n');
+        const at = (text: string) => lines.findIndex((line) => line.includes(text));
+        expect(at('optimizer.train()  # parameters at y')).toBeGreaterThan(-1);
+        expect(at('optimizer.train()  # parameters at y')).toBeLessThan(at('for inputs, targets'));
+        expect(at('optimizer.eval()  # parameters at x')).toBeGreaterThan(at('optimizer.step()'));
+        expect(at('torch.save')).toBeGreaterThan(at('optimizer.eval()'));
+        expect(at('optimizer.train()  # back to y')).toBeGreaterThan(at('torch.save'));
+      }
+    }
+    expect(pytorchCode(spec, { ...options, optimizer: 'prodigy' })).not.toContain('.eval()');
+  });
+});
