@@ -29,6 +29,8 @@ interface OptimizerCode {
   /** What the playground cycles when a spec cycles momentum (as the engine does). */
   cycles: 'momentum' | 'beta1' | null;
   torch: (lr: string) => string;
+  /** It has a momentum (or β1), but the playground never cycles it. */
+  fixedMomentum?: true;
   /** The pip package outside torch that the optimizer comes from. */
   torchPackage?: 'schedulefree' | 'prodigyopt';
   /** The Keras optimizer, or, where Keras has none, why and what the export falls back to. */
@@ -87,6 +89,7 @@ const OPTIMIZERS: Record<ExportOptimizer, OptimizerCode> = {
   },
   sgdScheduleFree: {
     cycles: null,
+    fixedMomentum: true,
     torch: (lr) => `schedulefree.SGDScheduleFree(model.parameters(), lr=${lr}, momentum=0.9)`,
     torchPackage: 'schedulefree',
     keras: (lr) => ({
@@ -96,6 +99,7 @@ const OPTIMIZERS: Record<ExportOptimizer, OptimizerCode> = {
   },
   adamwScheduleFree: {
     cycles: null,
+    fixedMomentum: true,
     torch: (lr) => `schedulefree.AdamWScheduleFree(model.parameters(), lr=${lr})`,
     torchPackage: 'schedulefree',
     keras: (lr) => ({
@@ -105,6 +109,7 @@ const OPTIMIZERS: Record<ExportOptimizer, OptimizerCode> = {
   },
   prodigy: {
     cycles: null,
+    fixedMomentum: true,
     torch: (lr) => `prodigyopt.Prodigy(model.parameters(), lr=${lr})`,
     torchPackage: 'prodigyopt',
     keras: () => ({
@@ -169,6 +174,9 @@ export function cyclesMomentum(spec: ScheduleSpec): boolean {
 export function momentumNotExported(spec: ScheduleSpec, optimizer: ExportOptimizer): string | null {
   if (!cyclesMomentum(spec)) return null;
   const cycles = OPTIMIZERS[optimizer].cycles;
+  if (cycles === null && OPTIMIZERS[optimizer].fixedMomentum) {
+    return `The spec cycles momentum, but the playground keeps ${TORCH_NAMES[optimizer]}'s fixed, and so does this code.`;
+  }
   if (cycles === null) {
     return `The spec cycles momentum, but ${TORCH_NAMES[optimizer]} has none (the playground ignores it too).`;
   }

@@ -143,6 +143,15 @@ describe('cycled momentum follows what the optimizer can cycle', () => {
       expect(prose(code)).toContain('has none (the playground ignores it too)');
     },
   );
+
+  it.each(['sgdScheduleFree', 'adamwScheduleFree', 'prodigy'] as const)(
+    '%s keeps its momentum fixed, as in the playground',
+    (optimizer) => {
+      const code = pytorchCode(oneCycle, { ...options, optimizer });
+      expect(code).toContain('cycle_momentum=False');
+      expect(prose(code)).toMatch(/the playground keeps .+'s fixed, and so does this code/);
+    },
+  );
 });
 
 describe('reading torch arguments back', () => {

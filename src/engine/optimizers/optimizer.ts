@@ -37,6 +37,8 @@ export interface Optimizer {
   eval(): void;
   /** Schedule-Free's `optimizer.train()`: parameters ← y. A no-op for other optimizers. */
   train(): void;
+  /** Whether `effectiveLr()` reports anything (Prodigy). */
+  readonly hasEffectiveLr: boolean;
   /**
    * A copy of the step size the last update used beyond the schedule's LR (Prodigy: lr·d, with
    * its bias correction), or null where the LR is the step size. The caller disposes it.
@@ -106,6 +108,7 @@ export function createOptimizer(
       return step;
     },
     hasAveragedPoint: rule.averaged !== undefined,
+    hasEffectiveLr: effectiveIdx >= 0,
     get evalMode() {
       return evalMode;
     },

@@ -62,7 +62,8 @@ const prodigy: StepRule = {
 
     // A zero denominator (no gradient so far) leaves d and the weights as they are.
     const active = tf.greater(denominator, 0);
-    const dHat = tf.div(tf.mul(numerator, s.dCoef), tf.maximum(denominator, Number.MIN_VALUE));
+    // Where the denominator is 0, dHat is not finite, and `keep` drops what it touches.
+    const dHat = tf.div(tf.mul(numerator, s.dCoef), denominator);
     const dRaised = tf.where(tf.equal(d, s.d0), tf.maximum(d, dHat), d);
     const dMax1 = tf.maximum(dMax, dHat);
     const d1 = tf.minimum(dMax1, tf.mul(dRaised, s.growthRate));

@@ -31,9 +31,10 @@ function averagingWeight(
   const lrMax1 = tf.maximum(lrMax, lr) as tf.Scalar;
   const weight = tf.mul(tf.pow(lrMax1, s.weightLrPower), (k + 1) ** s.r) as tf.Scalar;
   const weightSum1 = tf.add(weightSum, weight) as tf.Scalar;
+  // The 0/0 of a zero sum is NaN in the branch `where` drops.
   const ckp1 = tf.where(
     tf.greater(weightSum1, 0),
-    tf.div(weight, tf.maximum(weightSum1, Number.MIN_VALUE)),
+    tf.div(weight, weightSum1),
     tf.zerosLike(weight),
   ) as tf.Scalar;
   return { ckp1, group: [lrMax1, weightSum1] };

@@ -129,7 +129,7 @@ export class TrainingRun {
       'accuracy',
     ] as const);
     // Prodigy's step size is lr·d; for other optimizers it is the LR itself.
-    const adaptive = ctx.optimizer.name === 'prodigy';
+    const adaptive = ctx.optimizer.hasEffectiveLr;
     const started = performance.now();
     let windowSamples = 0;
     let windowMs = 0;
