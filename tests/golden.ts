@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The project's copy of the reference vectors (tests/golden, copied unchanged from shared/golden). */
 export function loadGolden<Case>(
-  name: 'schedules' | 'sweeps' | 'smoothing' | 'suggestions',
+  name: 'schedules' | 'schedules-modern' | 'sweeps' | 'smoothing' | 'suggestions' | 'optimizers',
 ): Case[] {
   const path = fileURLToPath(new URL(`./golden/${name}.json`, import.meta.url));
   return (JSON.parse(readFileSync(path, 'utf8')) as { cases: Case[] }).cases;

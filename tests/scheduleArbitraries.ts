@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { parseScheduleSpec, safeParseScheduleSpec, type ScheduleSpec } from '../src/core';
+import {
+  parseScheduleSpec,
+  safeParseScheduleSpec,
+  WSD_SHAPES,
+  type ScheduleSpec,
+} from '../src/core';
 
 /** Valid schedule specs of every policy, with awkward doubles, for property tests. */
 
@@ -76,6 +81,30 @@ const specJson = fc.oneof(
       pctStart: threePhase ? pctStart / 2 : pctStart,
       ...m,
     })),
+  fc
+    .record({
+      lrs: fc.tuple(lr, fc.oneof(fc.constant(0), lr)),
+      totalSteps: fc.integer({ min: 1, max: 600 }),
+    })
+    .map(({ lrs, totalSteps }) => ({
+      policy: 'cosine',
+      maxLr: Math.max(...lrs),
+      minLr: Math.min(...lrs),
+      totalSteps,
+    })),
+  fc.record(
+    {
+      policy: fc.constant('wsd'),
+      maxLr: lr,
+      warmupSteps: fc.integer({ min: 0, max: 200 }),
+      stableSteps: fc.integer({ min: 0, max: 200 }),
+      decaySteps: fc.integer({ min: 0, max: 200 }),
+      warmupType: fc.constantFrom(...WSD_SHAPES),
+      decayType: fc.constantFrom(...WSD_SHAPES),
+      minLrRatio: fc.oneof(fc.constant(0), fc.double({ min: 0, max: 1, noNaN: true })),
+    },
+    { requiredKeys: ['policy', 'maxLr', 'warmupSteps', 'stableSteps', 'decaySteps'] },
+  ),
 );
 
 export const scheduleSpecArb: fc.Arbitrary<ScheduleSpec> = specJson

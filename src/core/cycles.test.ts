@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cycleAt, cycleStarts, schedulePreview, stepSizeAdvice } from './cycles';
+import { cycleAt, cycleStarts, isCyclic, schedulePreview, stepSizeAdvice } from './cycles';
 import { parseScheduleSpec } from './scheduleSpec';
 import { lrAt } from './schedules';
 
@@ -52,6 +52,48 @@ describe('cycleAt', () => {
   it('non-cyclic policies never end a cycle', () => {
     const step = parseScheduleSpec({ policy: 'step', lr: 0.1, stepSize: 3, gamma: 0.5 });
     expect(cycleStarts(step, 100)).toEqual([0]);
+  });
+
+  it('cosine annealing and WSD anneal once: no cycle ends, phases follow the LR', () => {
+    const cosine = parseScheduleSpec({ policy: 'cosine', maxLr: 0.1, totalSteps: 20 });
+    const wsd = parseScheduleSpec({
+      policy: 'wsd',
+      maxLr: 0.1,
+      warmupSteps: 3,
+      stableSteps: 4,
+      decaySteps: 5,
+    });
+    for (const spec of [cosine, wsd]) {
+      expect(isCyclic(spec)).toBe(false);
+      expect(cycleStarts(spec, 100)).toEqual([0]);
+      for (let k = 0; k < 100; k++) expect(cycleAt(spec, k).isCycleEnd).toBe(false);
+    }
+    expect(cycleAt(cosine, 19).phase).toBe('falling');
+    expect(cycleAt(cosine, 20).phase).toBe('flat');
+    const phases = Array.from({ length: 14 }, (_, k) => cycleAt(wsd, k).phase);
+    expect(phases).toEqual([
+      ...Array<string>(3).fill('rising'),
+      ...Array<string>(4).fill('flat'),
+      ...Array<string>(5).fill('falling'),
+      'flat',
+      'flat',
+    ]);
+  });
+
+  it('a preview of WSD keeps its stable plateau and its cooldown', () => {
+    const wsd = parseScheduleSpec({
+      policy: 'wsd',
+      maxLr: 0.1,
+      warmupSteps: 100,
+      stableSteps: 600,
+      decaySteps: 300,
+      decayType: '1-sqrt',
+    });
+    const preview = schedulePreview(wsd, 1000, 100);
+    expect(preview.momentum).toBeUndefined();
+    expect(Math.max(...preview.lr)).toBe(0.1);
+    expect(preview.lr[0]).toBe(0);
+    expect(preview.lr.at(-1)).toBeLessThan(0.01);
   });
 });
 

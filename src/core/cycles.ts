@@ -1,5 +1,12 @@
 import type { ScheduleSpec } from './scheduleSpec';
-import { cosinePosition, cyclicPosition, lrAt, momentumAt, oneCyclePhases } from './schedules';
+import {
+  cosinePosition,
+  cyclicPosition,
+  lrAt,
+  momentumAt,
+  oneCyclePhases,
+  wsdPosition,
+} from './schedules';
 
 /** Which way the LR is heading at a step. */
 export type CyclePhase = 'rising' | 'falling' | 'flat';
@@ -15,9 +22,25 @@ export interface CycleInfo {
   isCycleEnd: boolean;
 }
 
-/** Whether the policy has cycles at all (and so cycle ends, snapshots and shading). */
+/**
+ * Whether the policy has cycles at all (and so cycle ends, snapshots and shading). Cosine
+ * annealing and WSD anneal once and then hold: no cycle ends.
+ */
 export function isCyclic(spec: ScheduleSpec): boolean {
-  return spec.policy !== 'fixed' && spec.policy !== 'step' && spec.policy !== 'exp';
+  switch (spec.policy) {
+    case 'fixed':
+    case 'step':
+    case 'exp':
+    case 'cosine':
+    case 'wsd':
+      return false;
+    case 'triangular':
+    case 'triangular2':
+    case 'exp_range':
+    case 'cosine_restarts':
+    case 'one_cycle':
+      return true;
+  }
 }
 
 /** Cycle number, phase and cycle end of the 0-based step k. */
@@ -56,7 +79,21 @@ export function cycleAt(spec: ScheduleSpec, k: number): CycleInfo {
         isCycleEnd: k === spec.totalSteps - 1,
       };
     }
+    case 'cosine': {
+      const falling = spec.maxLr !== spec.minLr && k < spec.totalSteps;
+      return { cycleNum: 1, phase: falling ? 'falling' : 'flat', isCycleEnd: false };
+    }
+    case 'wsd':
+      return { cycleNum: 1, phase: wsdPhase(spec, k), isCycleEnd: false };
   }
+}
+
+function wsdPhase(spec: Extract<ScheduleSpec, { policy: 'wsd' }>, k: number): CyclePhase {
+  const { phase } = wsdPosition(spec, k);
+  const moves = spec.minLrRatio < 1;
+  if (phase === 'warmup' && moves) return 'rising';
+  if (phase === 'decay' && moves) return 'falling';
+  return 'flat';
 }
 
 /** The steps where a new cycle begins, within [0, n): for shading cycles on charts. */

@@ -10,6 +10,8 @@ export {
   type CyclicSpec,
   type OneCycleSpec,
   type CosineRestartsSpec,
+  type WsdShape,
+  WSD_SHAPES,
 } from './scheduleSpec';
 export { lrAt, momentumAt } from './schedules';
 export { argmin } from './argmin';

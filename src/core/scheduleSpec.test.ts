@@ -8,6 +8,7 @@ function rejection(json: unknown): { field: string; reason: string } {
 }
 
 const triangular = { policy: 'triangular', baseLr: 0.001, maxLr: 0.006, stepSize: 2000 };
+const wsd = { policy: 'wsd', maxLr: 0.1, warmupSteps: 100, stableSteps: 600, decaySteps: 300 };
 
 describe('parseScheduleSpec rejects bad specs, naming the field and saying why', () => {
   it.each([
@@ -22,7 +23,29 @@ describe('parseScheduleSpec rejects bad specs, naming the field and saying why',
       'period',
       /whole number/,
     ],
-    ['an unknown policy', { policy: 'cosine', lr: 0.1 }, 'policy', /unknown policy "cosine"/],
+    [
+      'an unknown policy',
+      { policy: 'polynomial', lr: 0.1 },
+      'policy',
+      /unknown policy "polynomial"/,
+    ],
+    ['cosine with no length', { policy: 'cosine', maxLr: 0.1 }, 'totalSteps', /missing/],
+    [
+      'cosine with minLr above maxLr',
+      { policy: 'cosine', maxLr: 0.1, minLr: 0.2, totalSteps: 10 },
+      'minLr',
+      /must not exceed maxLr/,
+    ],
+    ['a fractional WSD phase', { ...wsd, decaySteps: 2.5 }, 'decaySteps', /whole number/],
+    ['a negative WSD phase', { ...wsd, warmupSteps: -1 }, 'warmupSteps', /at least 0/],
+    ['an unknown WSD shape', { ...wsd, decayType: 'exp' }, 'decayType', /.+/],
+    ['minLrRatio above 1', { ...wsd, minLrRatio: 1.5 }, 'minLrRatio', /at most 1/],
+    [
+      'a WSD with no length at all',
+      { ...wsd, warmupSteps: 0, stableSteps: 0, decaySteps: 0 },
+      'stableSteps',
+      /no length/,
+    ],
     ['NaN', { policy: 'fixed', lr: NaN }, 'lr', /.+/],
     ['Infinity', { ...triangular, maxLr: Infinity }, 'maxLr', /finite/],
     ['a missing field', { policy: 'triangular', baseLr: 0.001, stepSize: 10 }, 'maxLr', /missing/],
@@ -100,6 +123,24 @@ describe("parseScheduleSpec fills PyTorch's defaults", () => {
       minLr: 0,
       period: 10,
       periodMult: 1,
+    });
+  });
+
+  it('cosine: minLr 0 (CosineAnnealingLR eta_min)', () => {
+    expect(parseScheduleSpec({ policy: 'cosine', maxLr: 0.1, totalSteps: 50 })).toEqual({
+      policy: 'cosine',
+      maxLr: 0.1,
+      minLr: 0,
+      totalSteps: 50,
+    });
+  });
+
+  it("wsd: Transformers' linear warm-up, cosine decay and min_lr_ratio 0", () => {
+    expect(parseScheduleSpec(wsd)).toEqual({
+      ...wsd,
+      warmupType: 'linear',
+      decayType: 'cosine',
+      minLrRatio: 0,
     });
   });
 

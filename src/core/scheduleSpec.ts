@@ -3,7 +3,8 @@ import { z } from 'zod';
 /**
  * The schedule spec: one JSON format for config, URL state, export, import and tests
  * (golden/README.md). A discriminated union on `policy`; every optional field is filled
- * with PyTorch's default by `parseScheduleSpec`, so a parsed spec is complete.
+ * with the reference's default (PyTorch's; Transformers' for `wsd`) by `parseScheduleSpec`,
+ * so a parsed spec is complete.
  */
 
 const lr = z.number().positive('must be greater than 0');
@@ -75,6 +76,32 @@ const oneCycleSchema = z
   })
   .strict();
 
+const cosineSchema = z
+  .object({
+    policy: z.literal('cosine'),
+    maxLr: lr,
+    minLr: z.number().min(0, 'must be at least 0').default(0),
+    totalSteps: positiveInt,
+  })
+  .strict();
+
+const stepCount = z.number().int('must be a whole number').min(0, 'must be at least 0');
+/** The shapes of Transformers' `get_wsd_schedule` warm-up and decay. */
+export const WSD_SHAPES = ['linear', 'cosine', '1-sqrt'] as const;
+
+const wsdSchema = z
+  .object({
+    policy: z.literal('wsd'),
+    maxLr: lr,
+    warmupSteps: stepCount,
+    stableSteps: stepCount,
+    decaySteps: stepCount,
+    warmupType: z.enum(WSD_SHAPES).default('linear'),
+    decayType: z.enum(WSD_SHAPES).default('cosine'),
+    minLrRatio: z.number().min(0, 'must be at least 0').max(1, 'must be at most 1').default(0),
+  })
+  .strict();
+
 const scheduleSpecSchema = z
   .discriminatedUnion('policy', [
     fixedSchema,
@@ -85,6 +112,8 @@ const scheduleSpecSchema = z
     expRangeSchema,
     cosineRestartsSchema,
     oneCycleSchema,
+    cosineSchema,
+    wsdSchema,
   ])
   .superRefine((spec, ctx) => {
     if ('baseLr' in spec && spec.baseLr > spec.maxLr) {
@@ -115,6 +144,14 @@ const scheduleSpecSchema = z
         message: 'times totalSteps must not be exactly 1 (the warm-up phase would have no length)',
       });
     }
+    if (spec.policy === 'wsd' && spec.warmupSteps + spec.stableSteps + spec.decaySteps === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['stableSteps'],
+        message:
+          'warmupSteps + stableSteps + decaySteps must be at least 1 (the schedule has no length)',
+      });
+    }
     if (spec.policy === 'one_cycle' && spec.threePhase && spec.pctStart >= 0.5) {
       ctx.addIssue({
         code: 'custom',
@@ -132,6 +169,8 @@ export type CyclicSpec = Extract<
 >;
 export type OneCycleSpec = Extract<ScheduleSpec, { policy: 'one_cycle' }>;
 export type CosineRestartsSpec = Extract<ScheduleSpec, { policy: 'cosine_restarts' }>;
+export type WsdSpec = Extract<ScheduleSpec, { policy: 'wsd' }>;
+export type WsdShape = WsdSpec['warmupType'];
 
 export const SCHEDULE_POLICIES: readonly SchedulePolicy[] = [
   'fixed',
@@ -142,6 +181,8 @@ export const SCHEDULE_POLICIES: readonly SchedulePolicy[] = [
   'exp_range',
   'cosine_restarts',
   'one_cycle',
+  'cosine',
+  'wsd',
 ];
 
 /** Why a spec was rejected: `field` names the offending field ('' for the whole spec). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { loadGolden, maxRelativeError } from '../../tests/golden';
+import { scheduleSpecArb } from '../../tests/scheduleArbitraries';
 import { parseScheduleSpec, type ScheduleSpec } from './scheduleSpec';
 import { lrAt, momentumAt } from './schedules';
 
@@ -35,6 +36,26 @@ describe('every golden schedule matches PyTorch 1.13', () => {
     } else {
       expect(momentumAt(spec, 0)).toBeUndefined();
     }
+  });
+});
+
+const modernCases = loadGolden<ScheduleCase>('schedules-modern');
+
+describe('every golden modern schedule matches PyTorch 1.13 and Transformers', () => {
+  it('covers cosine and wsd with every warm-up and decay shape', () => {
+    const specs = modernCases.map((c) => parseScheduleSpec(c.spec));
+    expect(new Set(specs.map((spec) => spec.policy))).toEqual(new Set(['cosine', 'wsd']));
+    const shapes = specs.flatMap((spec) =>
+      spec.policy === 'wsd' ? [spec.warmupType, spec.decayType] : [],
+    );
+    expect(new Set(shapes)).toEqual(new Set(['linear', 'cosine', '1-sqrt']));
+  });
+
+  it.each(modernCases.map((c) => [c.name, c] as const))('%s', (_, c) => {
+    const spec = parseScheduleSpec(c.spec);
+    const lrs = Array.from({ length: c.iterations }, (_, k) => lrAt(spec, k));
+    expect(maxRelativeError(lrs, c.lr)).toBeLessThanOrEqual(1e-6);
+    expect(momentumAt(spec, 0)).toBeUndefined();
   });
 });
 
@@ -109,6 +130,43 @@ describe('schedule properties', () => {
     });
     for (const restart of [0, 10, 30, 70]) expect(lrAt(spec, restart)).toBe(0.1);
     for (let k = 0; k < 150; k++) expect(lrAt(spec, k)).toBeGreaterThan(0.001);
+  });
+
+  it('cosine falls monotonically from maxLr to minLr, which it reaches at totalSteps and holds', () => {
+    fc.assert(
+      fc.property(scheduleSpecArb, (spec) => {
+        if (spec.policy !== 'cosine') return;
+        // Rounding may be off by an ulp or wobble where minLr is within a hair of maxLr.
+        const eps = 1e-12 * spec.maxLr;
+        expect(Math.abs(lrAt(spec, 0) - spec.maxLr)).toBeLessThanOrEqual(eps);
+        for (let k = 1; k <= spec.totalSteps + 5; k++) {
+          expect(lrAt(spec, k)).toBeLessThanOrEqual(lrAt(spec, k - 1) + eps);
+        }
+        expect(Math.abs(lrAt(spec, spec.totalSteps) - spec.minLr)).toBeLessThanOrEqual(eps);
+        expect(lrAt(spec, spec.totalSteps + 1000)).toBe(lrAt(spec, spec.totalSteps));
+      }),
+    );
+  });
+
+  it('wsd rises through warm-up, holds maxLr, falls through decay and ends at minLrRatio·maxLr', () => {
+    fc.assert(
+      fc.property(scheduleSpecArb, (spec) => {
+        if (spec.policy !== 'wsd') return;
+        const { warmupSteps: w, stableSteps: s, decaySteps: d, maxLr, minLrRatio } = spec;
+        const min = maxLr * minLrRatio;
+        const eps = 1e-12 * maxLr;
+        for (let k = 0; k < w + s + d + 10; k++) {
+          const lr = lrAt(spec, k);
+          expect(lr).toBeGreaterThanOrEqual(min - eps);
+          expect(lr).toBeLessThanOrEqual(maxLr + eps);
+          if (k > 0 && k < w) expect(lr).toBeGreaterThanOrEqual(lrAt(spec, k - 1) - eps);
+          if (k >= w && k < w + s) expect(lr).toBe(maxLr);
+          if (k > w + s && k < w + s + d) expect(lr).toBeLessThanOrEqual(lrAt(spec, k - 1) + eps);
+          if (k >= w + s + d) expect(lr).toBeCloseTo(min, 15);
+        }
+        if (w > 0) expect(lrAt(spec, 0)).toBeCloseTo(min, 15);
+      }),
+    );
   });
 
   it('one-cycle starts at maxLr/divFactor, peaks at maxLr and ends at maxLr/(divFactor·finalDivFactor)', () => {

@@ -1,4 +1,11 @@
-import type { CosineRestartsSpec, CyclicSpec, OneCycleSpec, ScheduleSpec } from './scheduleSpec';
+import type {
+  CosineRestartsSpec,
+  CyclicSpec,
+  OneCycleSpec,
+  ScheduleSpec,
+  WsdShape,
+  WsdSpec,
+} from './scheduleSpec';
 
 /**
  * LR and momentum as pure functions of the 0-based step k: `lrAt(spec, k)` is the rate
@@ -115,6 +122,69 @@ function oneCyclePosition(spec: OneCycleSpec, k: number): { phase: OneCyclePhase
   throw new Error('unreachable: one-cycle has at least one phase');
 }
 
+/**
+ * CosineAnnealingLR's closed form. Past totalSteps torch's recursion climbs back up; the
+ * playground holds minLr there instead, as a run that outlasts its schedule expects.
+ */
+function cosineLr(spec: Extract<ScheduleSpec, { policy: 'cosine' }>, k: number): number {
+  const t = Math.min(k, spec.totalSteps);
+  return (
+    spec.minLr + ((spec.maxLr - spec.minLr) * (1 + Math.cos((Math.PI * t) / spec.totalSteps))) / 2
+  );
+}
+
+/** The WSD phase of step k and how far into it (0..1); `after` is everything past the decay. */
+export function wsdPosition(
+  spec: WsdSpec,
+  k: number,
+): { phase: 'warmup' | 'stable' | 'decay' | 'after'; p: number } {
+  const { warmupSteps: w, stableSteps: s, decaySteps: d } = spec;
+  if (k < w) return { phase: 'warmup', p: k / Math.max(1, w) };
+  if (k < w + s) return { phase: 'stable', p: (k - w) / Math.max(1, s) };
+  if (k < w + s + d) return { phase: 'decay', p: (k - w - s) / Math.max(1, d) };
+  return { phase: 'after', p: 0 };
+}
+
+/** Rising shapes of warm-up: 0 at p = 0, 1 at p = 1. */
+function warmupFactor(shape: WsdShape, p: number): number {
+  switch (shape) {
+    case 'linear':
+      return p;
+    case 'cosine':
+      return (1 - Math.cos(Math.PI * p)) / 2;
+    case '1-sqrt':
+      return 1 - Math.sqrt(1 - p);
+  }
+}
+
+/** Falling shapes of the decay: 1 at p = 0, 0 at p = 1. */
+function decayFactor(shape: WsdShape, p: number): number {
+  switch (shape) {
+    case 'linear':
+      return 1 - p;
+    case 'cosine':
+      return (1 + Math.cos(Math.PI * p)) / 2;
+    case '1-sqrt':
+      return 1 - Math.sqrt(p);
+  }
+}
+
+/** Transformers' get_wsd_schedule multiplier, floored at minLrRatio outside the stable phase. */
+function wsdLr(spec: WsdSpec, k: number): number {
+  const r = spec.minLrRatio;
+  const { phase, p } = wsdPosition(spec, k);
+  switch (phase) {
+    case 'warmup':
+      return spec.maxLr * (r + (1 - r) * warmupFactor(spec.warmupType, p));
+    case 'stable':
+      return spec.maxLr;
+    case 'decay':
+      return spec.maxLr * (r + (1 - r) * decayFactor(spec.decayType, p));
+    case 'after':
+      return spec.maxLr * r;
+  }
+}
+
 /** The learning rate of the k-th training step (0-based). */
 export function lrAt(spec: ScheduleSpec, k: number): number {
   switch (spec.policy) {
@@ -134,6 +204,10 @@ export function lrAt(spec: ScheduleSpec, k: number): number {
       const { phase, pct } = oneCyclePosition(spec, k);
       return anneal(spec.anneal, phase.lr[0], phase.lr[1], pct);
     }
+    case 'cosine':
+      return cosineLr(spec, k);
+    case 'wsd':
+      return wsdLr(spec, k);
   }
 }
 

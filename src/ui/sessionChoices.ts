@@ -19,10 +19,14 @@ export const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
   sgdMomentum: 'SGD with momentum (0.9)',
   sgd: 'SGD',
   adam: 'Adam',
+  adamw: 'AdamW (weight decay 0.01)',
   adamax: 'Adamax',
   adadelta: 'Adadelta',
   adagrad: 'Adagrad',
   rmsprop: 'RMSProp',
+  sgdScheduleFree: 'Schedule-Free SGD (momentum 0.9)',
+  adamwScheduleFree: 'Schedule-Free AdamW',
+  prodigy: 'Prodigy (LR ≈ 1: a multiplier of its own step size)',
 };
 
 /** Model presets a user picks by name; each is a set of the engine's model options. */
@@ -64,6 +68,8 @@ export const POLICY_LEG_IDS = [
   'exp_range',
   'sgdr',
   'one_cycle',
+  'cosine',
+  'wsd',
 ] as const;
 export type PolicyLegId = (typeof POLICY_LEG_IDS)[number];
 
@@ -75,6 +81,8 @@ export const POLICY_LEG_LABELS: Record<PolicyLegId, string> = {
   exp_range: 'exp_range',
   sgdr: 'SGDR',
   one_cycle: 'one-cycle',
+  cosine: 'cosine',
+  wsd: 'WSD, 1-sqrt',
 };
 
 /** How many snapshots the ensemble may keep (the engine refuses more than 20). */

@@ -85,7 +85,7 @@ export class EngineWorkerApi implements EngineApi {
     const session = this.current();
     if (session.busy)
       throw new Error('Cannot export the model while a run is in progress; stop it first.');
-    const weights = session.weights();
+    const weights = await session.exportWeights();
     try {
       const files = await exportLayersModel(session.sessionConfig.model, weights, weightsFileName);
       return Comlink.transfer(files, [files.weights]);

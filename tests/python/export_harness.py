@@ -46,7 +46,12 @@ def fake_tensorflow():
     """The TensorFlow API the Keras export may use, with NumPy standing in for tensors."""
     return types.SimpleNamespace(
         math=types.SimpleNamespace(
-            floor=np.floor, cos=np.cos, log=np.log, minimum=np.minimum
+            floor=np.floor,
+            cos=np.cos,
+            log=np.log,
+            sqrt=np.sqrt,
+            minimum=np.minimum,
+            maximum=np.maximum,
         ),
         where=np.where,
         cast=lambda value, dtype: np.asarray(value, dtype=dtype),

@@ -74,3 +74,31 @@ describe('the Keras export', () => {
     expect(kerasCode(parseScheduleSpec(json), options)).not.toContain(note);
   });
 });
+
+describe('the Keras export of the newer optimizers', () => {
+  const spec = parseScheduleSpec({ policy: 'cosine', maxLr: 0.01, totalSteps: 100 });
+
+  it("writes Keras's AdamW with PyTorch's weight decay and epsilon", () => {
+    expect(kerasCode(spec, { ...options, optimizer: 'adamw' })).toContain(
+      'optimizer = tf.keras.optimizers.AdamW(learning_rate=CosineAnnealingSchedule(), weight_decay=0.01, epsilon=1e-8)',
+    );
+  });
+
+  it.each([
+    ['sgdScheduleFree', 'Keras has no Schedule-Free optimizer', 'tf.keras.optimizers.SGD('],
+    ['adamwScheduleFree', 'Keras has no Schedule-Free optimizer', 'tf.keras.optimizers.Adam('],
+    ['prodigy', 'Keras has no Prodigy', 'optimizer = None'],
+  ] as const)(
+    'says where Keras has no %s, and what the line holds instead',
+    (optimizer, note, line) => {
+      const code = kerasCode(spec, { ...options, optimizer });
+      const header = code
+        .split('\n')
+        .filter((text) => text.startsWith('# '))
+        .map((text) => text.slice(2))
+        .join(' ');
+      expect(header).toContain(note);
+      expect(code).toContain(line);
+    },
+  );
+});

@@ -1,6 +1,13 @@
 import type { CosineRestartsSpec, CyclicSpec, OneCycleSpec, ScheduleSpec } from '../scheduleSpec';
 import { oneCyclePhases } from '../schedules';
-import { cyclesMomentum, kerasOptimizerLine, type ExportOptions } from './optimizerCode';
+import {
+  cyclesMomentum,
+  kerasOptimizerLine,
+  kerasOptimizerNote,
+  type ExportOptions,
+} from './optimizerCode';
+import { cosineFormula, wsdFormula } from './kerasAnnealFormulas';
+import { OPS, WHERE_HELPER, type Formula, type Op } from './kerasFormula';
 import { pyFloat, pyNumber } from './pythonLiteral';
 import { headerComment } from './scheduleSummary';
 
@@ -11,30 +18,6 @@ import { headerComment } from './scheduleSummary';
  * `__call__` passes TensorFlow's ops so it also runs on the optimizer's step tensor.
  */
 
-/** An op the formula takes as a parameter: its plain-Python default and TensorFlow's. */
-type Op = 'floor' | 'cos' | 'log' | 'minimum' | 'where';
-
-const OPS: Record<Op, { python: string; tf: string }> = {
-  floor: { python: 'math.floor', tf: 'tf.math.floor' },
-  cos: { python: 'math.cos', tf: 'tf.math.cos' },
-  log: { python: 'math.log', tf: 'tf.math.log' },
-  minimum: { python: 'min', tf: 'tf.math.minimum' },
-  where: { python: '_where', tf: 'tf.where' },
-};
-
-interface Formula {
-  ops: Op[];
-  /** Module-level helpers the body calls, each a list of lines. */
-  helpers: string[][];
-  body: string[];
-}
-
-const WHERE_HELPER = [
-  'def _where(condition, if_true, if_false):',
-  '    """tf.where for plain Python numbers."""',
-  '    return if_true if condition else if_false',
-];
-
 const CLASS_NAMES: Record<Exclude<ScheduleSpec['policy'], 'fixed'>, string> = {
   step: 'StepDecaySchedule',
   exp: 'ExponentialDecaySchedule',
@@ -43,10 +26,14 @@ const CLASS_NAMES: Record<Exclude<ScheduleSpec['policy'], 'fixed'>, string> = {
   exp_range: 'ExpRangeSchedule',
   cosine_restarts: 'CosineRestartsSchedule',
   one_cycle: 'OneCycleSchedule',
+  cosine: 'CosineAnnealingSchedule',
+  wsd: 'WarmupStableDecaySchedule',
 };
 
 export function kerasCode(spec: ScheduleSpec, options: ExportOptions): string {
+  const missing = kerasOptimizerNote(options.optimizer);
   const notes = [
+    ...(missing ? [missing] : []),
     "Keras calls the schedule with the optimizer's 0-based step count, so lr_at(k) is the LR of",
     'the k-th batch: the same sequence as the playground and PyTorch, stepped per batch.',
     ...(cyclesMomentum(spec)
@@ -134,6 +121,10 @@ function formulaFor(spec: Exclude<ScheduleSpec, { policy: 'fixed' }>): Formula {
       return cosineRestartsFormula(spec);
     case 'one_cycle':
       return oneCycleFormula(spec);
+    case 'cosine':
+      return cosineFormula(spec);
+    case 'wsd':
+      return wsdFormula(spec);
   }
 }
 

@@ -9,7 +9,10 @@ import { readPyTorchCode } from './pytorchCodeReader';
 import { pytorchArgsToSpec } from './pytorchScheduler';
 
 const options: ExportOptions = { optimizer: 'sgdMomentum', batchSize: 64, iterationsPerEpoch: 860 };
-const cases = loadGolden<{ name: string; spec: unknown }>('schedules');
+const cases = [
+  ...loadGolden<{ name: string; spec: unknown }>('schedules'),
+  ...loadGolden<{ name: string; spec: unknown }>('schedules-modern'),
+];
 /** The header's comment lines as one line of prose (the export wraps them). */
 const prose = (code: string): string =>
   code
@@ -33,6 +36,17 @@ describe('the PyTorch export maps back to the spec it came from', () => {
       { numRuns: 500 },
     );
   });
+
+  it.each(
+    cases
+      .filter((c) => parseScheduleSpec(c.spec).policy === 'wsd')
+      .map((c) => [c.name, parseScheduleSpec(c.spec)] as const),
+  )('%s, as transformers.get_wsd_schedule', (_, spec) => {
+    const code = pytorchCode(spec, { ...options, pytorchWsd: 'transformers' });
+    expect(code).toContain('scheduler = transformers.get_wsd_schedule(\n    optimizer,\n');
+    expect(code).not.toContain('LambdaLR');
+    expect(pytorchArgsToSpec(readPyTorchCode(code))).toEqual(spec);
+  });
 });
 
 describe('each policy gets its torch scheduler, stepped per batch', () => {
@@ -45,6 +59,12 @@ describe('each policy gets its torch scheduler, stepped per batch', () => {
     [{ policy: 'exp_range', baseLr: 0.001, maxLr: 0.006, stepSize: 20 }, 'CyclicLR'],
     [{ policy: 'cosine_restarts', maxLr: 0.1, period: 10 }, 'CosineAnnealingWarmRestarts'],
     [{ policy: 'one_cycle', maxLr: 0.1, totalSteps: 100 }, 'OneCycleLR'],
+    [{ policy: 'cosine', maxLr: 0.1, totalSteps: 100 }, 'CosineAnnealingLR'],
+    // The dependency-free LambdaLR reads back as the get_wsd_schedule call it stands for.
+    [
+      { policy: 'wsd', maxLr: 0.1, warmupSteps: 10, stableSteps: 50, decaySteps: 40 },
+      'get_wsd_schedule',
+    ],
   ])('%o → %s', (json, scheduler) => {
     const code = pytorchCode(parseScheduleSpec(json), options);
     expect(readPyTorchCode(code).scheduler?.name ?? null).toBe(scheduler);
@@ -123,6 +143,15 @@ describe('cycled momentum follows what the optimizer can cycle', () => {
       expect(prose(code)).toContain('has none (the playground ignores it too)');
     },
   );
+
+  it.each(['sgdScheduleFree', 'adamwScheduleFree', 'prodigy'] as const)(
+    '%s keeps its momentum fixed, as in the playground',
+    (optimizer) => {
+      const code = pytorchCode(oneCycle, { ...options, optimizer });
+      expect(code).toContain('cycle_momentum=False');
+      expect(prose(code)).toMatch(/the playground keeps .+'s fixed, and so does this code/);
+    },
+  );
 });
 
 describe('reading torch arguments back', () => {
@@ -179,9 +208,77 @@ describe('reading torch arguments back', () => {
     expect(bad).toThrow('stepSize: must be at least 1');
   });
 
+  it("fills Transformers' defaults for get_wsd_schedule arguments left out", () => {
+    const spec = read(
+      `${optimizer}scheduler = transformers.get_wsd_schedule(optimizer, num_warmup_steps=5, num_stable_steps=10, num_decay_steps=20)`,
+    );
+    expect(spec).toEqual({
+      policy: 'wsd',
+      maxLr: 0.1,
+      warmupSteps: 5,
+      stableSteps: 10,
+      decaySteps: 20,
+      warmupType: 'linear',
+      decayType: 'cosine',
+      minLrRatio: 0,
+    });
+  });
+
   it('needs the optimizer line for the LR', () => {
     expect(() =>
       read('scheduler = torch.optim.lr_scheduler.StepLR(optimizer, step_size=3)'),
     ).toThrow(/no torch\.optim optimizer call found/);
+  });
+});
+
+describe('optimizers from outside torch.optim, and Schedule-Free’s two points', () => {
+  const spec = parseScheduleSpec({ policy: 'fixed', lr: 0.5 });
+  const wsd = parseScheduleSpec({
+    policy: 'wsd',
+    maxLr: 1,
+    warmupSteps: 10,
+    stableSteps: 80,
+    decaySteps: 20,
+    decayType: '1-sqrt',
+  });
+
+  it.each([
+    ['adamw', 'import torch\n', 'torch.optim.AdamW(model.parameters(), lr=0.5)'],
+    [
+      'sgdScheduleFree',
+      'import schedulefree  # pip install schedulefree\n',
+      'schedulefree.SGDScheduleFree(model.parameters(), lr=0.5, momentum=0.9)',
+    ],
+    [
+      'adamwScheduleFree',
+      'import schedulefree  # pip install schedulefree\n',
+      'schedulefree.AdamWScheduleFree(model.parameters(), lr=0.5)',
+    ],
+    [
+      'prodigy',
+      'import prodigyopt  # pip install prodigyopt\n',
+      'prodigyopt.Prodigy(model.parameters(), lr=0.5)',
+    ],
+  ] as const)('%s: imported and constructed', (optimizer, imports, call) => {
+    const code = pytorchCode(spec, { ...options, optimizer });
+    expect(code).toContain(imports);
+    expect(code).toContain(`optimizer = ${call}\n`);
+    expect(roundTrip(spec, { ...options, optimizer })).toEqual(spec);
+    expect(roundTrip(wsd, { ...options, optimizer })).toEqual(wsd);
+  });
+
+  it('Schedule-Free trains after optimizer.train() and validates or saves between eval() and train()', () => {
+    for (const optimizer of ['sgdScheduleFree', 'adamwScheduleFree'] as const) {
+      for (const code of [spec, wsd].map((s) => pytorchCode(s, { ...options, optimizer }))) {
+        const lines = code.split('\n');
+        const at = (text: string) => lines.findIndex((line) => line.includes(text));
+        expect(at('optimizer.train()  # parameters at y')).toBeGreaterThan(-1);
+        expect(at('optimizer.train()  # parameters at y')).toBeLessThan(at('for inputs, targets'));
+        expect(at('optimizer.eval()  # parameters at x')).toBeGreaterThan(at('optimizer.step()'));
+        expect(at('torch.save')).toBeGreaterThan(at('optimizer.eval()'));
+        expect(at('optimizer.train()  # back to y')).toBeGreaterThan(at('torch.save'));
+      }
+    }
+    expect(pytorchCode(spec, { ...options, optimizer: 'prodigy' })).not.toContain('.eval()');
   });
 });

@@ -1,28 +1,43 @@
 import type { PyValue, TorchCalls } from './pytorchScheduler';
+import { WSD_MULTIPLIER } from './pytorchWsd';
 
 /**
  * Reads the torch calls back out of exported PyTorch code: the keyword arguments of
- * `torch.optim.<Optimizer>(model.parameters(), …)` and of `torch.optim.lr_scheduler.<Name>(…)`.
+ * `torch.optim.<Optimizer>(model.parameters(), …)` (or Schedule-Free's or Prodigy's) and of `torch.optim.lr_scheduler.<Name>(…)`,
+ * or of `transformers.get_wsd_schedule(optimizer, …)`. A `LambdaLR` reads only as the WSD
+ * export's `wsd_multiplier(…)`, which takes get_wsd_schedule's keywords.
  * It reads the export's own shape (keyword arguments with literal values), not any Python.
  */
 export function readPyTorchCode(code: string): TorchCalls {
   const source = stripComments(code);
-  const optimizer = findCall(source, /torch\.optim\.(\w+)\(/g);
+  const optimizer = findCall(source, /(?:torch\.optim|schedulefree|prodigyopt)\.(\w+)\(/g);
   if (!optimizer) throw new Error('no torch.optim optimizer call found');
   const [params, ...optimizerArgs] = splitArgs(optimizer.body);
   if (params !== 'model.parameters()') {
     throw new Error(`the optimizer's first argument should be model.parameters(), got ${params}`);
   }
-  const scheduler = findCall(source, /torch\.optim\.lr_scheduler\.(\w+)\(/g);
+  const scheduler =
+    findCall(source, /torch\.optim\.lr_scheduler\.(\w+)\(/g) ??
+    findCall(source, /transformers\.(get_wsd_schedule)\(/g);
   if (!scheduler) return { optimizerArgs: keywordArgs(optimizerArgs), scheduler: null };
   const [target, ...schedulerArgs] = splitArgs(scheduler.body);
   if (target !== 'optimizer') {
     throw new Error(`${scheduler.name}'s first argument should be optimizer, got ${target}`);
   }
+  const wsd = scheduler.name === 'LambdaLR' ? wsdMultiplierArgs(schedulerArgs) : null;
   return {
     optimizerArgs: keywordArgs(optimizerArgs),
-    scheduler: { name: scheduler.name, args: keywordArgs(schedulerArgs) },
+    scheduler: wsd
+      ? { name: 'get_wsd_schedule', args: wsd }
+      : { name: scheduler.name, args: keywordArgs(schedulerArgs) },
   };
+}
+
+/** The keywords of `LambdaLR(optimizer, wsd_multiplier(…))`, the one LambdaLR the export writes; else null. */
+function wsdMultiplierArgs(args: readonly string[]): Record<string, PyValue> | null {
+  if (args.length !== 1) return null;
+  const inner = findCall(args[0], new RegExp(`^(${WSD_MULTIPLIER})\\(`, 'g'));
+  return inner ? keywordArgs(splitArgs(inner.body)) : null;
 }
 
 /** Drops `# …` to the end of each line, keeping `#` inside string literals. */

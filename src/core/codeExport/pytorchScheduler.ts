@@ -4,12 +4,19 @@ import { pyBool, pyFloat, pyNumber, pyString } from './pythonLiteral';
 /**
  * One table maps spec fields to `torch.optim.lr_scheduler` keyword arguments, in both
  * directions: writing the exported code and reading its arguments back into a spec.
- * Stepped once per batch, every torch scheduler here reproduces `lrAt` exactly (these are
- * the schedulers the golden vectors were taken from), so no policy needs a LambdaLR.
+ * Stepped once per batch, every scheduler here reproduces `lrAt` exactly (these are the
+ * schedulers the golden vectors were taken from). WSD is Transformers' `get_wsd_schedule`,
+ * whose keywords the dependency-free LambdaLR export (pytorchWsd.ts) takes too.
  */
 
 type TorchSchedulerName =
-  'StepLR' | 'ExponentialLR' | 'CyclicLR' | 'CosineAnnealingWarmRestarts' | 'OneCycleLR';
+  | 'StepLR'
+  | 'ExponentialLR'
+  | 'CyclicLR'
+  | 'CosineAnnealingWarmRestarts'
+  | 'OneCycleLR'
+  | 'CosineAnnealingLR'
+  | 'get_wsd_schedule';
 
 /** A Python value as it appears in the generated code. */
 export type PyValue = number | string | boolean | null;
@@ -154,6 +161,31 @@ const SCHEDULERS: Record<TorchSchedulerName, SchedulerRule> = {
       { arg: 'three_phase', field: 'threePhase', kind: 'bool' },
     ],
   },
+  CosineAnnealingLR: {
+    policy: 'cosine',
+    optimizerLr: 'maxLr',
+    args: [
+      {
+        arg: 'T_max',
+        field: 'totalSteps',
+        kind: 'int',
+        note: () => 'batches; stop stepping here, past T_max torch climbs back up',
+      },
+      { arg: 'eta_min', field: 'minLr', kind: 'float' },
+    ],
+  },
+  get_wsd_schedule: {
+    policy: 'wsd',
+    optimizerLr: 'maxLr',
+    args: [
+      { arg: 'num_warmup_steps', field: 'warmupSteps', kind: 'int' },
+      { arg: 'num_stable_steps', field: 'stableSteps', kind: 'int' },
+      { arg: 'num_decay_steps', field: 'decaySteps', kind: 'int' },
+      { arg: 'warmup_type', field: 'warmupType', kind: 'string', torchDefault: 'linear' },
+      { arg: 'decay_type', field: 'decayType', kind: 'string', torchDefault: 'cosine' },
+      { arg: 'min_lr_ratio', field: 'minLrRatio', kind: 'float', torchDefault: 0 },
+    ],
+  },
 };
 
 const SCHEDULER_OF: Record<SchedulePolicy, TorchSchedulerName | null> = {
@@ -165,16 +197,18 @@ const SCHEDULER_OF: Record<SchedulePolicy, TorchSchedulerName | null> = {
   exp_range: 'CyclicLR',
   cosine_restarts: 'CosineAnnealingWarmRestarts',
   one_cycle: 'OneCycleLR',
+  cosine: 'CosineAnnealingLR',
+  wsd: 'get_wsd_schedule',
 };
 
 /** One keyword argument of the generated constructor call: `name=literal  # note`. */
-interface TorchArg {
+export interface TorchArg {
   name: string;
   literal: string;
   note: string;
 }
 
-/** The torch scheduler for a spec and its keyword arguments; null for a fixed LR. */
+/** The scheduler for a spec and its keyword arguments; null for a fixed LR. */
 export function torchSchedulerCall(
   spec: ScheduleSpec,
 ): { name: TorchSchedulerName; args: TorchArg[] } | null {

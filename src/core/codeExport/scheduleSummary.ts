@@ -14,6 +14,8 @@ export function initialLr(spec: ScheduleSpec): number {
     case 'exp_range':
       return spec.baseLr;
     case 'cosine_restarts':
+    case 'cosine':
+    case 'wsd':
       return spec.maxLr;
     case 'one_cycle':
       return spec.maxLr / spec.divFactor;
@@ -86,6 +88,19 @@ function scheduleSummary(spec: ScheduleSpec, options: ExportOptions): string[] {
         ...(spec.cycleMomentum
           ? [`Momentum moves opposite, between ${spec.maxMomentum} and ${spec.baseMomentum}.`]
           : []),
+      ];
+    }
+    case 'cosine':
+      return [
+        `Cosine annealing from ${spec.maxLr} to ${spec.minLr} over ${plural(spec.totalSteps, 'step')}`,
+        `(${inEpochs(spec.totalSteps, options)}), reaching ${spec.minLr} at step ${spec.totalSteps}.`,
+      ];
+    case 'wsd': {
+      const min = spec.maxLr * spec.minLrRatio;
+      const end = spec.warmupSteps + spec.stableSteps + spec.decaySteps;
+      return [
+        `Warm-up–stable–decay (Transformers' get_wsd_schedule): ${spec.warmupType} warm-up over ${plural(spec.warmupSteps, 'step')}, ${spec.maxLr} for ${plural(spec.stableSteps, 'step')}, then a ${spec.decayType} decay over ${plural(spec.decaySteps, 'step')} (${inEpochs(spec.decaySteps, options)}) to ${min}.`,
+        `From step ${end} on the LR stays at ${min}.`,
       ];
     }
   }

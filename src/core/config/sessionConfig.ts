@@ -9,10 +9,14 @@ export const OPTIMIZER_NAMES = [
   'sgdMomentum',
   'sgd',
   'adam',
+  'adamw',
   'adamax',
   'adadelta',
   'adagrad',
   'rmsprop',
+  'sgdScheduleFree',
+  'adamwScheduleFree',
+  'prodigy',
 ] as const;
 
 /** Past this a batch of 28×28 images no longer fits a phone's GPU memory. */

@@ -101,4 +101,77 @@ describe('optimizer', () => {
     tf.dispose([grad, param.variable]);
     optimizer.dispose();
   });
+
+  it('Schedule-Free switches to the average x and back, and refuses to step at x', () => {
+    const param = single([1, -2]);
+    const optimizer = createOptimizer('sgdScheduleFree', [param]);
+    expect(optimizer.hasAveragedPoint).toBe(true);
+    // Before any step there is no z: x is y.
+    optimizer.eval();
+    expect(Array.from(param.variable.dataSync())).toEqual([1, -2]);
+    optimizer.train();
+    const grad = tf.tensor1d([0.5, 0.25]);
+    optimizer.apply([grad], { lr: 0.1 });
+    optimizer.apply([grad], { lr: 0.1 });
+    const y = Array.from(param.variable.dataSync());
+    optimizer.eval();
+    expect(optimizer.evalMode).toBe(true);
+    expect(() => optimizer.apply([grad], { lr: 0.1 })).toThrow(/eval mode/);
+    // By hand: z = 1 − 0.1, then − 0.1 more (per unit gradient); y = lerp(x, z, 0.1) with the
+    // averaging weight ½ on step 2, so x = (y − 0.1·z)/0.9 sits between y and where it began.
+    const z = [1 - 0.2 * 0.5, -2 - 0.2 * 0.25];
+    const x = Array.from(param.variable.dataSync());
+    x.forEach((xi, i) => expect(xi).toBeCloseTo((y[i] - 0.1 * z[i]) / 0.9, 6));
+    optimizer.train();
+    Array.from(param.variable.dataSync()).forEach((yi, i) => expect(yi).toBeCloseTo(y[i], 6));
+    tf.dispose([grad, param.variable]);
+    optimizer.dispose();
+  });
+
+  it('other optimizers have no averaged point: eval() and train() leave the parameters be', () => {
+    const param = single([1]);
+    const optimizer = createOptimizer('adamw', [param]);
+    expect(optimizer.hasAveragedPoint).toBe(false);
+    const grad = tf.tensor1d([1]);
+    optimizer.apply([grad], { lr: 0.1 });
+    const after = param.variable.dataSync()[0];
+    optimizer.eval();
+    expect(optimizer.evalMode).toBe(false);
+    expect(param.variable.dataSync()[0]).toBe(after);
+    expect(optimizer.effectiveLr()).toBeNull();
+    tf.dispose([grad, param.variable]);
+    optimizer.dispose();
+  });
+
+  it("snapshots and restores Prodigy's d with the rest of its state", () => {
+    const param = single([1, 2, 3]);
+    const optimizer = createOptimizer('prodigy', [param], { d0: 1e-3 });
+    const grad = tf.tensor1d([0.3, -0.2, 0.1]);
+    for (let k = 0; k < 3; k++) optimizer.apply([grad], { lr: 1 });
+    const snapshot = optimizer.snapshot();
+    const d = snapshot.slots['optimizer/d'].dataSync()[0];
+    expect(d).toBeGreaterThan(1e-3);
+    for (let k = 0; k < 3; k++) optimizer.apply([grad], { lr: 1 });
+    optimizer.restore(snapshot);
+    const again = optimizer.snapshot();
+    expect(again.slots['optimizer/d'].dataSync()[0]).toBe(d);
+    const lrD = optimizer.effectiveLr();
+    expect(lrD?.dataSync()[0]).toBeGreaterThan(0);
+    tf.dispose([grad, param.variable, lrD ?? [], ...Object.values(snapshot.slots)]);
+    tf.dispose(Object.values(again.slots));
+    optimizer.dispose();
+  });
+
+  it('Prodigy skips a step at LR 0, as the reference does, keeping its step count', () => {
+    const param = single([1, 2]);
+    const optimizer = createOptimizer('prodigy', [param], { d0: 1e-3 });
+    const grad = tf.tensor1d([0.3, -0.2]);
+    optimizer.apply([grad], { lr: 0 });
+    expect(Array.from(param.variable.dataSync())).toEqual([1, 2]);
+    const state = optimizer.snapshot();
+    expect(state.slots['optimizer/k'].dataSync()[0]).toBe(0);
+    expect(Array.from(state.slots['w/p0'].dataSync())).toEqual([1, 2]);
+    tf.dispose([grad, param.variable, ...Object.values(state.slots)]);
+    optimizer.dispose();
+  });
 });

@@ -1,16 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import type { NamedVariable } from '../model/cnn';
-import {
-  BASE_SETTINGS,
-  UPDATE_RULES,
-  type OptimizerName,
-  type OptimizerSettings,
-  type StepSettings,
-} from './updateRules';
+import { BASE_SETTINGS, type OptimizerSettings, type StepSettings } from './optimizerSettings';
+import { UPDATE_RULES, type OptimizerName } from './updateRules';
 
 /**
  * What a schedule sets before every step. `momentum` applies to SGD with momentum and
- * `beta1` to Adam/Adamax; when absent the optimizer's own setting is used.
+ * `beta1` to the Adam family; when absent the optimizer's own setting is used.
  */
 export interface StepHyper {
   lr: number;
@@ -18,7 +13,7 @@ export interface StepHyper {
   beta1?: number;
 }
 
-/** Copies of an optimizer's state: its step count and every slot, keyed `param/slot`. */
+/** Copies of an optimizer's state: its step count and every slot, keyed `param/slot` (`optimizer/…` for its scalars). */
 export interface OptimizerSnapshot {
   step: number;
   slots: tf.NamedTensorMap;
@@ -29,13 +24,36 @@ export interface Optimizer {
   readonly settings: Readonly<OptimizerSettings>;
   /** Updates applied so far (PyTorch's `state['step']`). */
   readonly step: number;
+  /**
+   * Schedule-Free: the parameters train at y, but the point to evaluate and ship is the
+   * average x. False for every other optimizer, whose parameters are the point.
+   */
+  readonly hasAveragedPoint: boolean;
+  /** Whether the parameters hold x (after `eval()`) rather than the training point. */
+  readonly evalMode: boolean;
   /** Applies one update; `grads` are in the order of the parameters given at creation. */
   apply(grads: readonly tf.Tensor[], hyper: StepHyper): void;
+  /** Schedule-Free's `optimizer.eval()`: parameters ← x. A no-op for other optimizers. */
+  eval(): void;
+  /** Schedule-Free's `optimizer.train()`: parameters ← y. A no-op for other optimizers. */
+  train(): void;
+  /** Whether `effectiveLr()` reports anything (Prodigy). */
+  readonly hasEffectiveLr: boolean;
+  /**
+   * A copy of the step size the last update used beyond the schedule's LR (Prodigy: lr·d, with
+   * its bias correction), or null where the LR is the step size. The caller disposes it.
+   */
+  effectiveLr(): tf.Scalar | null;
   /** Bitwise copies of the state (caller disposes the tensors). */
   snapshot(): OptimizerSnapshot;
   /** Restores a snapshot taken from an optimizer over the same parameters; the caller keeps it. */
   restore(snapshot: OptimizerSnapshot): void;
   dispose(): void;
+}
+
+/** A rule may hand back state unchanged: assigning a variable to itself would free its data. */
+function assign(target: tf.Variable, value: tf.Tensor): void {
+  if (value !== target) target.assign(value);
 }
 
 function checkHyper(hyper: StepHyper): void {
@@ -50,7 +68,7 @@ function checkHyper(hyper: StepHyper): void {
   }
 }
 
-/** An optimizer over `params` with PyTorch 1.13 update rules and defaults. */
+/** An optimizer over `params` with its reference's update rule and defaults. */
 export function createOptimizer(
   name: OptimizerName,
   params: readonly NamedVariable[],
@@ -61,9 +79,27 @@ export function createOptimizer(
   const slots: tf.Variable[][] = params.map(({ variable }) =>
     rule.slotNames.map(() => tf.variable(tf.zerosLike(variable), false)),
   );
-  const slotKey = (paramIdx: number, slotIdx: number): string =>
-    `${params[paramIdx].name}/${rule.slotNames[slotIdx]}`;
+  const group: tf.Variable<tf.Rank.R0>[] = rule.groupSlots.map(({ initial }) =>
+    tf.variable(tf.scalar(initial(fixed)), false),
+  );
+  const keyed = [
+    ...slots.flatMap((perParam, i) =>
+      perParam.map((slot, j) => [`${params[i].name}/${rule.slotNames[j]}`, slot] as const),
+    ),
+    ...group.map((slot, i) => [`optimizer/${rule.groupSlots[i].name}`, slot] as const),
+  ];
+  const effectiveIdx = rule.groupSlots.findIndex((slot) => slot.name === 'effectiveLr');
   let step = 0;
+  let evalMode = false;
+
+  /** Reassigns every parameter from its value and state (Schedule-Free's x ↔ y). */
+  const moveParams = (
+    map: (p: tf.Tensor, state: readonly tf.Tensor[], s: OptimizerSettings) => tf.Tensor,
+  ) => {
+    tf.tidy(() => {
+      params.forEach(({ variable }, i) => variable.assign(map(variable, slots[i], fixed)));
+    });
+  };
 
   return {
     name,
@@ -71,8 +107,16 @@ export function createOptimizer(
     get step() {
       return step;
     },
+    hasAveragedPoint: rule.averaged !== undefined,
+    hasEffectiveLr: effectiveIdx >= 0,
+    get evalMode() {
+      return evalMode;
+    },
     apply: (grads, hyper) => {
       checkHyper(hyper);
+      if (evalMode) {
+        throw new Error('The optimizer is in eval mode (parameters at x): call train() first');
+      }
       if (grads.length !== params.length) {
         throw new Error(`Expected ${params.length} gradients, got ${grads.length}`);
       }
@@ -84,29 +128,43 @@ export function createOptimizer(
       };
       step += 1;
       tf.tidy(() => {
-        params.forEach(({ variable }, i) => {
-          const result = rule.update(variable, grads[i], slots[i], s, step);
-          variable.assign(result.param);
-          result.slots.forEach((value, j) => slots[i][j].assign(value));
+        const out = rule.update({
+          params: params.map((p) => p.variable),
+          grads,
+          slots,
+          group,
+          s,
+          step,
         });
+        params.forEach(({ variable }, i) => assign(variable, out.params[i]));
+        out.slots.forEach((values, i) => values.forEach((value, j) => assign(slots[i][j], value)));
+        out.group.forEach((value, i) => assign(group[i], value));
       });
     },
+    eval: () => {
+      if (evalMode || !rule.averaged) return;
+      // Before the first step there is no z: x = y (the reference skips the swap too).
+      if (step > 0) moveParams(rule.averaged.toEval);
+      evalMode = true;
+    },
+    train: () => {
+      if (!evalMode || !rule.averaged) return;
+      if (step > 0) moveParams(rule.averaged.toTrain);
+      evalMode = false;
+    },
+    effectiveLr: () => (effectiveIdx < 0 ? null : tf.clone(group[effectiveIdx])),
     snapshot: () => ({
       step,
-      slots: Object.fromEntries(
-        slots.flatMap((perParam, i) => perParam.map((slot, j) => [slotKey(i, j), tf.clone(slot)])),
-      ),
+      slots: Object.fromEntries(keyed.map(([key, slot]) => [key, tf.clone(slot)])),
     }),
     restore: (snapshot) => {
-      slots.forEach((perParam, i) =>
-        perParam.forEach((slot, j) => {
-          const value = snapshot.slots[slotKey(i, j)];
-          if (!value) throw new Error(`Optimizer snapshot has no '${slotKey(i, j)}'`);
-          slot.assign(value);
-        }),
-      );
+      for (const [key, slot] of keyed) {
+        const value = snapshot.slots[key];
+        if (!value) throw new Error(`Optimizer snapshot has no '${key}'`);
+        slot.assign(value);
+      }
       step = snapshot.step;
     },
-    dispose: () => slots.flat().forEach((slot) => slot.dispose()),
+    dispose: () => [...slots.flat(), ...group].forEach((slot) => slot.dispose()),
   };
 }

@@ -38,6 +38,11 @@ export interface TrainProgress {
   fromIdx: number;
   lr: Float64Array;
   momentum: Float64Array | null;
+  /**
+   * Prodigy only: the step size each step actually took, lr·d (bias correction included),
+   * where d is Prodigy's own estimate; absent for optimizers whose step size is the LR.
+   */
+  effectiveLr?: Float64Array;
   loss: Float32Array;
   accuracy: Float32Array;
   samplesPerSec: number;

@@ -11,6 +11,7 @@ import type { Dataset } from '../data/imageSet';
 import { deriveSeed } from '../data/seededRandom';
 import { createCnn, type Cnn } from '../model/cnn';
 import { createOptimizer, type Optimizer } from '../optimizers/optimizer';
+import { atEvaluationPoint } from './averagedPoint';
 import { BatchStream } from './batchStream';
 import type {
   EmitEvent,
@@ -171,6 +172,18 @@ export class EngineSession {
   /** Bitwise copies of the current weights (caller disposes). */
   weights(): tf.NamedTensorMap {
     return this.model.getWeights();
+  }
+
+  /**
+   * The weights to ship (caller disposes): the current ones, or for Schedule-Free the average
+   * x with batch-norm statistics refreshed for it (training continues from y afterwards).
+   */
+  async exportWeights(): Promise<tf.NamedTensorMap> {
+    this.assertIdle('export the model');
+    const refresh = { train: this.dataset.train, seed: this.config.seed };
+    return atEvaluationPoint(this.model, this.optimizer, refresh, async () =>
+      this.model.getWeights(),
+    );
   }
 
   dispose(): void {

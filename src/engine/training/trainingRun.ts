@@ -6,6 +6,7 @@ import type { Optimizer } from '../optimizers/optimizer';
 import type { OptimizerName } from '../optimizers/updateRules';
 import type { BatchStream } from './batchStream';
 import type { EmitEvent, TrainConfig, TrainStopReason, ValidationResult } from './engineEvents';
+import { atEvaluationPoint } from './averagedPoint';
 import { evaluate, evaluateWithProbabilities } from './evaluate';
 import { accuracyByEnsembleSize } from './snapshotEnsemble';
 import { hyperFor, stepOnce } from './stepOnce';
@@ -89,7 +90,15 @@ export class TrainingRun {
       );
     }
     const cycled = momentumAt(spec, 0) !== undefined;
-    const recorder = new StepRecorder(['lr', 'momentum', 'loss', 'accuracy'] as const);
+    const recorder = new StepRecorder([
+      'lr',
+      'momentum',
+      'effectiveLr',
+      'loss',
+      'accuracy',
+    ] as const);
+    // Prodigy's step size is lr·d; for other optimizers it is the LR itself.
+    const adaptive = ctx.optimizer.hasEffectiveLr;
     const started = performance.now();
     let windowSamples = 0;
     let windowMs = 0;
@@ -111,6 +120,7 @@ export class TrainingRun {
         fromIdx: chunk.fromIdx,
         lr: Float64Array.from(values.lr),
         momentum: cycled ? Float64Array.from(values.momentum) : null,
+        ...(adaptive ? { effectiveLr: Float64Array.from(values.effectiveLr) } : {}),
         loss: Float32Array.from(values.loss),
         accuracy: Float32Array.from(values.accuracy),
         samplesPerSec,
@@ -151,6 +161,7 @@ export class TrainingRun {
         recorder.push({
           lr,
           momentum: momentum ?? NaN,
+          effectiveLr: result.effectiveLr ?? NaN,
           loss: result.loss,
           accuracy: result.accuracy,
         });
@@ -183,7 +194,7 @@ export class TrainingRun {
         await this.validate(k, false, cycleAt(spec, Math.max(0, k - 1)).cycleNum);
       }
       if (config.testAtEnd && reason !== 'nonFinite' && k > 0) {
-        const test = await evaluate(ctx.model, ctx.dataset.test);
+        const test = await this.atEvaluationPoint(() => evaluate(ctx.model, ctx.dataset.test));
         ctx.emit({ type: 'test', iteration: k, ...test });
       }
     } finally {
@@ -193,8 +204,22 @@ export class TrainingRun {
     return { reason, message, iterations: k, wallMs: performance.now() - started };
   }
 
+  /** `measure` at the point the optimizer is judged at (Schedule-Free: x, not y). */
+  private atEvaluationPoint<T>(measure: () => Promise<T>): Promise<T> {
+    const { model, optimizer, dataset, seed } = this.ctx;
+    return atEvaluationPoint(model, optimizer, { train: dataset.train, seed }, measure);
+  }
+
   /** Validation loss and accuracy; at a cycle end also the snapshot ensembles of every size. */
-  private async validate(iteration: number, isCycleEnd: boolean, cycleNum: number): Promise<void> {
+  private validate(iteration: number, isCycleEnd: boolean, cycleNum: number): Promise<void> {
+    return this.atEvaluationPoint(() => this.validateHere(iteration, isCycleEnd, cycleNum));
+  }
+
+  private async validateHere(
+    iteration: number,
+    isCycleEnd: boolean,
+    cycleNum: number,
+  ): Promise<void> {
     const { ctx, config } = this;
     const set = ctx.dataset.validation;
     const snapshot = isCycleEnd && config.maxSnapshots > 0;

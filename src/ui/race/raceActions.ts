@@ -7,12 +7,13 @@ import type { RaceLeg } from '../store/raceSlice';
 import { raceBlocker } from '../store/selectors';
 import {
   RACE_OPTIMIZERS,
+  defaultLrLegSpec,
   optimizerLegSpec,
   policyLegs,
   raceIterations,
   raceValidateEvery,
   type RaceBounds,
-  type RaceOptimizer,
+  type RaceOptimizerEntry,
 } from './raceLegs';
 
 /**
@@ -118,22 +119,28 @@ interface OptimizerRaceSettings {
 
 /**
  * An optimizer leg: its own range test (the page's sweep settings) from the seed's weights,
- * the page's suggestion rule for max LR and the page's ratio for base LR, then training.
+ * the page's suggestion rule for max LR and the page's ratio for base LR, then training;
+ * or, for Schedule-Free and Prodigy, straight to training at their default LR.
  */
 async function optimizerLeg(
   legIdx: number,
-  optimizer: RaceOptimizer,
+  entry: RaceOptimizerEntry,
   numIterations: number,
   validateEvery: number,
   fixed: OptimizerRaceSettings,
 ): Promise<boolean> {
   const { setSession, updateRaceLeg } = useAppStore.getState();
-  setSession({ optimizer });
+  setSession({ optimizer: entry.optimizer });
   if (!(await reset())) {
     markFailed(legIdx, useAppStore.getState().engine.error ?? 'The engine could not reset.');
     return false;
   }
   if (cancelRequested()) return markCancelled(legIdx, 'Cancelled before it started.');
+  if (entry.defaultLr !== undefined) {
+    const leg = defaultLrLegSpec({ ...entry, defaultLr: entry.defaultLr });
+    updateRaceLeg(legIdx, { detail: leg.detail });
+    return trainLeg(legIdx, leg.spec, numIterations, validateEvery);
+  }
   updateRaceLeg(legIdx, { status: 'rangeTest', detail: 'range test…' });
   await runRangeTest();
   await whenStore((state) => state.rangeTest.status !== 'running');
@@ -191,7 +198,13 @@ export async function runRace(): Promise<void> {
   if (policies && !policies.ok) return;
   const legs = policies
     ? policies.legs.map((leg) => waitingLeg(leg.id, leg.label, leg.detail))
-    : RACE_OPTIMIZERS.map((o) => waitingLeg(o.optimizer, o.label, 'bounds from its range test'));
+    : RACE_OPTIMIZERS.map((o) =>
+        waitingLeg(
+          o.optimizer,
+          o.label,
+          o.defaultLr === undefined ? 'bounds from its range test' : 'no range test',
+        ),
+      );
   setRace({
     status: 'running',
     ranKind: kind,
@@ -207,7 +220,7 @@ export async function runRace(): Promise<void> {
         ? await trainLeg(legIdx, policies.legs[legIdx].spec, numIterations, validateEvery)
         : await optimizerLeg(
             legIdx,
-            RACE_OPTIMIZERS[legIdx].optimizer,
+            RACE_OPTIMIZERS[legIdx],
             numIterations,
             validateEvery,
             optimizerSettings,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cycleAt, lrAt } from '../../core';
 import {
+  RACE_OPTIMIZERS,
+  defaultLrLegSpec,
   expRangeGamma,
   optimizerLegSpec,
   policyLegs,
@@ -36,7 +38,7 @@ describe('policy race legs', () => {
     });
   });
 
-  it('are the seven policies of the race, in order', () => {
+  it('are the nine policies of the race, in order', () => {
     expect(legsOf(860).map((leg) => leg.spec.policy)).toEqual([
       'fixed',
       'fixed',
@@ -45,7 +47,30 @@ describe('policy race legs', () => {
       'exp_range',
       'cosine_restarts',
       'one_cycle',
+      'cosine',
+      'wsd',
     ]);
+  });
+
+  it('anneal cosine from max to 0 over exactly the race', () => {
+    const lrs = lrsOf('cosine', 860);
+    expect(lrs[0]).toBeCloseTo(0.04, 12);
+    expect(lrs[430]).toBeCloseTo(0.02, 3);
+    expect(lrs[859]).toBeLessThan(0.04 * 1e-4);
+  });
+
+  it('run WSD at max after a 5 % warm-up, with a 1-sqrt cooldown over the last 20 % of the race', () => {
+    for (const iterations of [860, 1001, 150]) {
+      const lrs = lrsOf('wsd', iterations);
+      const cooldownFrom = iterations - Math.round(0.2 * iterations);
+      expect(lrs[Math.round(0.05 * iterations)]).toBe(0.04);
+      expect(lrs[cooldownFrom - 1]).toBe(0.04);
+      expect(lrs[cooldownFrom + 1]).toBeLessThan(0.04);
+      // 1-sqrt: a quarter of the way into the cooldown the LR is already down by half.
+      const quarter = cooldownFrom + Math.round(0.05 * iterations);
+      expect(lrs[quarter]).toBeCloseTo(0.04 * (1 - Math.sqrt(0.25)), 2);
+      expect(lrs[iterations - 1]).toBeLessThan(0.04 * 0.1);
+    }
   });
 
   it('run the fixed legs at max/2 and max, the CLR legs between the bounds with the form stepsize', () => {
@@ -133,6 +158,21 @@ describe('optimizer race legs', () => {
     });
     const fixed = optimizerLegSpec({ baseLr: 0.0005, maxLr: 0.002, stepSize: 100 }, false);
     expect(fixed.ok && fixed.spec).toEqual({ policy: 'fixed', lr: 0.00125 });
+  });
+
+  it('run Schedule-Free and Prodigy without a range test at their default LR, and AdamW with one', () => {
+    const untested = RACE_OPTIMIZERS.filter((entry) => entry.defaultLr !== undefined);
+    expect(untested.map((entry) => [entry.optimizer, entry.defaultLr])).toEqual([
+      ['sgdScheduleFree', 1],
+      ['adamwScheduleFree', 0.0025],
+      ['prodigy', 1],
+    ]);
+    for (const entry of untested) {
+      if (entry.defaultLr === undefined) continue;
+      const { spec } = defaultLrLegSpec({ ...entry, defaultLr: entry.defaultLr });
+      expect(spec).toEqual({ policy: 'fixed', lr: entry.defaultLr });
+    }
+    expect(RACE_OPTIMIZERS.find((entry) => entry.optimizer === 'adamw')?.defaultLr).toBeUndefined();
   });
 
   it('report bad bounds with the field', () => {

@@ -1,4 +1,4 @@
-import { safeParseScheduleSpec, type ScheduleSpec } from '../../core';
+import { parseScheduleSpec, safeParseScheduleSpec, type ScheduleSpec } from '../../core';
 import type { SessionConfig } from '../../worker/contract';
 import { formatCount, formatRate } from '../format';
 import { POLICY_LEG_IDS, POLICY_LEG_LABELS, type PolicyLegId } from '../sessionChoices';
@@ -31,6 +31,10 @@ export interface PolicyLeg {
 }
 
 type LegsOrError = { ok: true; legs: PolicyLeg[] } | { ok: false; error: string };
+
+/** WSD's share of the race: a short linear warm-up, and the 1-sqrt cooldown over the last 20 %. */
+const WSD_WARMUP = 0.05;
+const WSD_DECAY = 0.2;
 
 /** exp_range's cycle amplitude shrinks to this fraction by the end of the race. */
 const EXP_RANGE_END_SCALE = 0.1;
@@ -67,8 +71,10 @@ export function expRangeGamma(iterations: number): number {
 
 /**
  * The policy race: fixed at max/2 and at max, the three CLR policies between the bounds, SGDR
- * from max down to base with restarts that end on the race's last step, and one-cycle from
- * base up to max and down over exactly the race.
+ * from max down to base with restarts that end on the race's last step, one-cycle from
+ * base up to max and down over exactly the race, cosine annealing from max to 0 over the race
+ * (CosineAnnealingLR), and WSD: max after a 5 % warm-up, with the 1-sqrt cooldown to 0 over
+ * the last 20 % that Hägele et al. (2024) found best.
  */
 export function policyLegs(
   bounds: RaceBounds,
@@ -82,6 +88,9 @@ export function policyLegs(
   const period = Math.ceil(iterations / numRestarts);
   const gamma = expRangeGamma(iterations);
   const cycle = `${formatRate(baseLr)}–${formatRate(maxLr)}, step ${formatCount(stepSize)}`;
+  const warmupSteps = Math.round(WSD_WARMUP * iterations);
+  const decaySteps = Math.max(1, Math.round(WSD_DECAY * iterations));
+  const stableSteps = Math.max(0, iterations - warmupSteps - decaySteps);
   const drafts: Omit<PolicyLeg, 'spec'>[] = [
     { id: 'fixedHalf', label: POLICY_LEG_LABELS.fixedHalf, detail: `LR ${formatRate(maxLr / 2)}` },
     { id: 'fixedMax', label: POLICY_LEG_LABELS.fixedMax, detail: `LR ${formatRate(maxLr)}` },
@@ -98,6 +107,12 @@ export function policyLegs(
       label: POLICY_LEG_LABELS.one_cycle,
       detail: `${formatRate(baseLr)}→${formatRate(maxLr)}→${formatRate(baseLr / 1e4)}`,
     },
+    { id: 'cosine', label: POLICY_LEG_LABELS.cosine, detail: `${formatRate(maxLr)}→0` },
+    {
+      id: 'wsd',
+      label: POLICY_LEG_LABELS.wsd,
+      detail: `${formatRate(maxLr)}, cooldown ${formatCount(decaySteps)} steps`,
+    },
   ];
   const specs: Record<PolicyLegId, unknown> = {
     fixedHalf: { policy: 'fixed', lr: maxLr / 2 },
@@ -112,6 +127,16 @@ export function policyLegs(
       totalSteps: iterations,
       divFactor: maxLr / baseLr,
     },
+    cosine: { policy: 'cosine', maxLr, minLr: 0, totalSteps: iterations },
+    wsd: {
+      policy: 'wsd',
+      maxLr,
+      warmupSteps,
+      stableSteps,
+      decaySteps,
+      warmupType: 'linear',
+      decayType: '1-sqrt',
+    },
   };
   const legs: PolicyLeg[] = [];
   for (const draft of drafts.filter((leg) => only.includes(leg.id))) {
@@ -125,15 +150,43 @@ export function policyLegs(
 
 export type RaceOptimizer = SessionConfig['optimizer'];
 
-/** The optimizer race's field: SGD with momentum (the CLR paper's baseline) and the adaptive five. */
-export const RACE_OPTIMIZERS: readonly { optimizer: RaceOptimizer; label: string }[] = [
+export interface RaceOptimizerEntry {
+  optimizer: RaceOptimizer;
+  label: string;
+  /**
+   * Set for the optimizers that need no range test, which is their point: they train at
+   * their reference's default LR, fixed (Schedule-Free and Prodigy set their own step sizes).
+   */
+  defaultLr?: number;
+}
+
+/**
+ * The optimizer race's field: SGD with momentum (the CLR paper's baseline), the adaptive
+ * six, then Schedule-Free SGD and AdamW and Prodigy, which skip the range test.
+ */
+export const RACE_OPTIMIZERS: readonly RaceOptimizerEntry[] = [
   { optimizer: 'sgdMomentum', label: 'SGD + momentum' },
   { optimizer: 'adam', label: 'Adam' },
+  { optimizer: 'adamw', label: 'AdamW' },
   { optimizer: 'adamax', label: 'Adamax' },
   { optimizer: 'adadelta', label: 'Adadelta' },
   { optimizer: 'adagrad', label: 'Adagrad' },
   { optimizer: 'rmsprop', label: 'RMSProp' },
+  { optimizer: 'sgdScheduleFree', label: 'Schedule-Free SGD', defaultLr: 1 },
+  { optimizer: 'adamwScheduleFree', label: 'Schedule-Free AdamW', defaultLr: 0.0025 },
+  { optimizer: 'prodigy', label: 'Prodigy', defaultLr: 1 },
 ];
+
+/** The schedule of a leg that needs no range test: its default LR, fixed. */
+export function defaultLrLegSpec(entry: RaceOptimizerEntry & { defaultLr: number }): {
+  spec: ScheduleSpec;
+  detail: string;
+} {
+  return {
+    spec: parseScheduleSpec({ policy: 'fixed', lr: entry.defaultLr }),
+    detail: `fixed ${formatRate(entry.defaultLr)}, no range test`,
+  };
+}
 
 /**
  * An optimizer leg's schedule from its own range-test bounds: triangular between them, or,

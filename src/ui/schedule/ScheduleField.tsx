@@ -1,3 +1,4 @@
+import { WSD_SHAPES } from '../../core';
 import { LogSlider } from '../controls/LogSlider';
 import { NumberInput } from '../controls/NumberInput';
 import { formatRate } from '../format';
@@ -43,6 +44,17 @@ export function ScheduleField({ field, error, advice }: ScheduleFieldProps) {
         <select id={id} value={String(value)} onChange={(event) => set(event.target.value)}>
           <option value="cos">Cosine</option>
           <option value="linear">Linear</option>
+        </select>
+      );
+      break;
+    case 'wsdShape':
+      control = (
+        <select id={id} value={String(value)} onChange={(event) => set(event.target.value)}>
+          {WSD_SHAPES.map((shape) => (
+            <option key={shape} value={shape}>
+              {shape}
+            </option>
+          ))}
         </select>
       );
       break;

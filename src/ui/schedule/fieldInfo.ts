@@ -6,7 +6,8 @@ export type FieldKind =
   | { kind: 'number'; min?: number; max?: number; step?: number; integer?: boolean }
   | { kind: 'optionalInteger' }
   | { kind: 'boolean' }
-  | { kind: 'anneal' };
+  | { kind: 'anneal' }
+  | { kind: 'wsdShape' };
 
 export interface FieldInfo {
   /** The visible label, which is also the control's accessible name. */
@@ -61,6 +62,32 @@ export const FIELD_INFO: Record<DraftField, FieldInfo> = {
     edit: { kind: 'number', min: 0, max: 0.999, step: 0.01 },
   },
   maxMomentum: { label: 'Max momentum', edit: { kind: 'number', min: 0, max: 0.999, step: 0.01 } },
+  warmupSteps: {
+    label: 'Warm-up steps',
+    edit: { kind: 'number', min: 0, step: 1, integer: true },
+    hint: 'Iterations rising to Max LR.',
+  },
+  stableSteps: {
+    label: 'Stable steps',
+    edit: { kind: 'number', min: 0, step: 1, integer: true },
+    hint: 'Iterations at Max LR; extend them to train longer without changing the rest.',
+  },
+  decaySteps: {
+    label: 'Decay steps',
+    edit: { kind: 'number', min: 0, step: 1, integer: true },
+    hint: 'Iterations of the cooldown.',
+  },
+  warmupType: { label: 'Warm-up shape', edit: { kind: 'wsdShape' } },
+  decayType: {
+    label: 'Decay shape',
+    edit: { kind: 'wsdShape' },
+    hint: '1-sqrt is the cooldown Hägele et al. (2024) found best.',
+  },
+  minLrRatio: {
+    label: 'Min LR ratio',
+    edit: { kind: 'number', min: 0, max: 1, step: 0.01 },
+    hint: 'The LR after the decay, as a fraction of Max LR.',
+  },
 };
 
 /** Display names of the policies, for the Policy selector. */
@@ -73,4 +100,6 @@ export const POLICY_LABELS = {
   exp_range: 'Exp range (CLR, decaying)',
   cosine_restarts: 'SGDR (cosine warm restarts)',
   one_cycle: 'One-cycle',
+  cosine: 'Cosine annealing',
+  wsd: 'Warm-up–stable–decay (WSD)',
 } as const;

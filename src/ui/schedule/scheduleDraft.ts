@@ -4,6 +4,7 @@ import {
   type ScheduleSpec,
   type SchedulePolicy,
   type ScheduleSpecError,
+  type WsdShape,
 } from '../../core';
 
 /**
@@ -31,6 +32,12 @@ export interface ScheduleDraft {
   cycleMomentum: boolean;
   baseMomentum: number;
   maxMomentum: number;
+  warmupSteps: number;
+  stableSteps: number;
+  decaySteps: number;
+  warmupType: WsdShape;
+  decayType: WsdShape;
+  minLrRatio: number;
 }
 
 export type DraftField = Exclude<keyof ScheduleDraft, 'policy'>;
@@ -66,6 +73,16 @@ export const POLICY_FIELDS: Record<SchedulePolicy, readonly DraftField[]> = {
     'baseMomentum',
     'maxMomentum',
   ],
+  cosine: ['maxLr', 'minLr', 'totalSteps'],
+  wsd: [
+    'maxLr',
+    'warmupSteps',
+    'stableSteps',
+    'decaySteps',
+    'warmupType',
+    'decayType',
+    'minLrRatio',
+  ],
 };
 
 /** Momentum bounds only matter when momentum is cycled. */
@@ -96,6 +113,14 @@ export const DEFAULT_DRAFT: ScheduleDraft = {
   cycleMomentum: false,
   baseMomentum: 0.85,
   maxMomentum: 0.95,
+  // Three MNIST epochs: a 10 % warm-up of the first epoch, and the 1-sqrt cooldown over the
+  // last 20 % that Hägele et al. (2024) found best.
+  warmupSteps: 86,
+  stableSteps: 1978,
+  decaySteps: 516,
+  warmupType: 'linear',
+  decayType: '1-sqrt',
+  minLrRatio: 0,
 };
 
 /** The spec JSON a draft stands for: only its policy's fields. */

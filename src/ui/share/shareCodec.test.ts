@@ -239,7 +239,12 @@ describe('a tampered link', () => {
       'schedule.baseLr',
       /must not exceed maxLr \(0\.5 > 0\.02\)/,
     ],
-    ['an unknown policy', { policy: 'cosine' }, 'schedule.policy', /unknown policy "cosine"/],
+    [
+      'an unknown policy',
+      { policy: 'polynomial' },
+      'schedule.policy',
+      /unknown policy "polynomial"/,
+    ],
     ['NaN', { maxLr: 'NaN' }, 'schedule.maxLr', /must be a finite number \(got NaN\)/],
     ['Infinity', { stepSize: 'Infinity' }, 'schedule.stepSize', /must be a finite number/],
     ['a negative rate', { baseLr: '-0.1' }, 'schedule.baseLr', /must be greater than 0/],

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOptimizer, type StepHyper } from './optimizer';
-import type { OptimizerName } from './updateRules';
+import type { TORCH_RULES } from './torchRules';
 
 /** torch.optim 1.13 single-tensor loops, transcribed in doubles, one parameter element. */
 type Reference = (
@@ -12,7 +12,7 @@ type Reference = (
   step: number,
 ) => number;
 
-const references: Record<OptimizerName, Reference> = {
+const references: Record<keyof typeof TORCH_RULES, Reference> = {
   sgd: (p, g, _s, h) => p - h.lr * g,
   sgdMomentum: (p, g, s, h, step) => {
     s[0] = step === 1 ? g : s[0] * h.momentum + g;
@@ -24,6 +24,14 @@ const references: Record<OptimizerName, Reference> = {
     const stepSize = h.lr / (1 - h.beta1 ** step);
     const denom = Math.sqrt(s[1]) / Math.sqrt(1 - 0.999 ** step) + 1e-8;
     return p - stepSize * (s[0] / denom);
+  },
+  adamw: (p, g, s, h, step) => {
+    const decayed = p * (1 - h.lr * 0.01);
+    s[0] = s[0] * h.beta1 + g * (1 - h.beta1);
+    s[1] = s[1] * 0.999 + g * g * (1 - 0.999);
+    const stepSize = h.lr / (1 - h.beta1 ** step);
+    const denom = Math.sqrt(s[1]) / Math.sqrt(1 - 0.999 ** step) + 1e-8;
+    return decayed - stepSize * (s[0] / denom);
   },
   adamax: (p, g, s, h, step) => {
     s[0] = s[0] * h.beta1 + g * (1 - h.beta1);
@@ -68,7 +76,7 @@ describe('update rules follow PyTorch 1.13 with per-step hyper-parameters', () =
   });
   afterAll(() => tf.disposeVariables());
 
-  it.each(Object.keys(references) as OptimizerName[])('%s', (name) => {
+  it.each(Object.keys(references) as (keyof typeof TORCH_RULES)[])('%s', (name) => {
     const variable = tf.variable(tf.tensor1d(start));
     const optimizer = createOptimizer(name, [{ name: 'w', variable }]);
     const expected = [...start];

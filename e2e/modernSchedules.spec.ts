@@ -1,0 +1,54 @@
+import { expect, test, type Page } from '@playwright/test';
+
+/** WSD and Schedule-Free end to end: pick, preview, train, and see validation accuracy. */
+
+const status = (page: Page) => page.getByTestId('status');
+
+async function openSynthetic(page: Page) {
+  await page.goto('/');
+  await expect(status(page)).toContainText('Backend: wasm', { timeout: 90_000 });
+  await page.getByRole('combobox', { name: 'Dataset' }).selectOption('synthetic');
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({
+    timeout: 60_000,
+  });
+}
+
+async function trainIterations(page: Page, iterations: number) {
+  await page.getByRole('combobox', { name: 'Unit' }).selectOption('iterations');
+  await page.getByRole('spinbutton', { name: 'Train for' }).fill(String(iterations));
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({
+    timeout: 180_000,
+  });
+  const match = /Validation accuracy ([\d.]+)%/.exec((await status(page).textContent()) ?? '');
+  expect(match, 'validation accuracy in the status line').not.toBeNull();
+  const accuracy = Number(match?.[1]);
+  expect(accuracy).toBeGreaterThan(0);
+  expect(accuracy).toBeLessThanOrEqual(100);
+}
+
+test.describe('beyond cyclical', () => {
+  test('pick WSD, set its phases, see the preview, train', async ({ page }) => {
+    test.setTimeout(300_000);
+    await openSynthetic(page);
+    await page.getByRole('combobox', { name: 'Policy' }).selectOption('wsd');
+    await page.getByRole('spinbutton', { name: 'Warm-up steps' }).fill('10');
+    await page.getByRole('spinbutton', { name: 'Stable steps' }).fill('40');
+    await page.getByRole('spinbutton', { name: 'Decay steps' }).fill('30');
+    await page.getByRole('combobox', { name: 'Decay shape' }).selectOption('1-sqrt');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(
+      page.getByTestId('schedule-chart').locator('.recharts-line-curve').first(),
+    ).toBeVisible();
+    await trainIterations(page, 80);
+  });
+
+  test('pick Schedule-Free SGD, train, and validation accuracy is shown', async ({ page }) => {
+    test.setTimeout(300_000);
+    await openSynthetic(page);
+    await page.getByRole('combobox', { name: 'Optimizer' }).selectOption('sgdScheduleFree');
+    await page.getByRole('combobox', { name: 'Policy' }).selectOption('fixed');
+    await page.getByRole('spinbutton', { name: 'LR', exact: true }).fill('0.5');
+    await trainIterations(page, 60);
+  });
+});
