@@ -1,10 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { expect, vi } from 'vitest';
-import {
-  registerWasmTrainingKernels,
-  type WasmKernelReplacement,
-} from '../engine/backends/wasmKernels';
+import type { WasmKernelReplacement } from '../engine/backends/wasmKernelTypes';
+import { registerWasmTrainingKernels } from '../engine/backends/wasmKernels';
 
 /** Deterministic values in [-1, 1) (a small LCG), so a failing case can be replayed. */
 export function testValues(length: number, seed: number): Float32Array {

@@ -9,7 +9,7 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import type { WasmKernelReplacement } from './wasmKernels';
+import type { WasmKernelReplacement } from './wasmKernelTypes';
 
 /**
  * The filter gradient of a stride-1 convolution as a convolution XNNPACK runs:

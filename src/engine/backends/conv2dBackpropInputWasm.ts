@@ -8,7 +8,7 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import type { WasmKernelReplacement } from './wasmKernels';
+import type { WasmKernelReplacement } from './wasmKernelTypes';
 
 /**
  * The input gradient of a stride-1 convolution is itself a convolution: of dy with the filter

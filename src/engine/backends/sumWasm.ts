@@ -7,7 +7,7 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import type { WasmKernelReplacement } from './wasmKernels';
+import type { WasmKernelReplacement } from './wasmKernelTypes';
 
 /**
  * For a float32 reduction over every axis but the last (per channel, as the gradients of a

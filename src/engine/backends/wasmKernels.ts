@@ -1,12 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import {
-  getKernel,
-  registerKernel,
-  unregisterKernel,
-  type KernelConfig,
-  type KernelFunc,
-  type TensorInfo,
-} from '@tensorflow/tfjs';
+import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs';
 import { batchMatMulWasm } from './batchMatMulWasm';
 import { conv2dBackpropFilterWasmConfig } from './conv2dBackpropFilterWasm';
 import { conv2dBackpropFilterXnnWasm } from './conv2dBackpropFilterXnnWasm';
@@ -15,12 +8,7 @@ import { identityWasm } from './identityWasm';
 import { maxPoolGradWasm } from './maxPoolGradWasm';
 import { meanWasm } from './meanWasm';
 import { sumWasm } from './sumWasm';
-
-/** A faster kernel for a wasm kernel tfjs ships; `null` leaves a configuration to tfjs's. */
-export interface WasmKernelReplacement {
-  kernelName: string;
-  kernelFunc: (args: Parameters<KernelFunc>[0]) => TensorInfo | null;
-}
+import type { WasmKernelReplacement } from './wasmKernelTypes';
 
 /** Our replacements, each of which the bench can turn off to measure its gain. */
 const REPLACEMENTS = [
