@@ -8,7 +8,7 @@ import { softmaxCrossEntropy } from '../model/loss';
 import { BIAS_RELU_POOL, BN_RELU_POOL, fusedBiasReluPool } from './convBlockTailWasm';
 import { registerWasmTrainingKernels } from './wasmKernels';
 import { prepareWasm } from './wasmSetup';
-import { blockTailSimd } from './simd/blockTailModule';
+import { wasmSimd } from './simd/simdModule';
 
 type Shape4 = [number, number, number, number];
 
@@ -104,7 +104,7 @@ describe('the fused conv-block tail on wasm (bias or batch norm, ReLU, 2×2 max-
 
   it('runs the SIMD module on this wasm backend (channels in fours)', async () => {
     await tf.setBackend('wasm');
-    expect(blockTailSimd(tf.backend() as BackendWasm)).not.toBeNull();
+    expect(wasmSimd(tf.backend() as BackendWasm)).not.toBeNull();
   });
 
   it('runs as one kernel forward (here twice: value, then gradients) and one backward, and not when switched off', async () => {

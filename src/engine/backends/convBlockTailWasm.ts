@@ -9,7 +9,7 @@ import {
   util,
 } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { blockTailSimd, type BlockTailSimd } from './simd/blockTailModule';
+import { heapAddress, wasmSimd, type WasmSimd } from './simd/simdModule';
 import {
   affineReluPool,
   bnReluPoolGrad,
@@ -43,8 +43,7 @@ function pooledShape(s: BlockShape): number[] {
 
 const f32 = (wasm: BackendWasm, t: TensorInfo): Float32Array =>
   wasm.typedArrayFromHeap(t) as Float32Array;
-const address = (wasm: BackendWasm, t: TensorInfo): number =>
-  wasm.dataIdMap.get(t.dataId)?.memoryOffset ?? -1;
+const address = heapAddress;
 
 /** Per channel, y = z · scale + shift for batch norm; the forward and backward share it, so
  * both pick the same window maxima bit for bit. */
@@ -65,8 +64,8 @@ function normAffine(
 }
 
 /** Our SIMD module where it runs and the channels fill its vectors; else null (plain loops). */
-function simdFor(wasm: BackendWasm, s: BlockShape): BlockTailSimd | null {
-  return s.channels % 4 === 0 ? blockTailSimd(wasm) : null;
+function simdFor(wasm: BackendWasm, s: BlockShape): WasmSimd | null {
+  return s.channels % 4 === 0 ? wasmSimd(wasm) : null;
 }
 
 /**

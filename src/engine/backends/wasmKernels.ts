@@ -12,6 +12,7 @@ import { FUSED_WASM_KERNELS } from './convBlockTailWasm';
 import { conv2dBackpropFilterWasmConfig } from './conv2dBackpropFilterWasm';
 import { conv2dBackpropFilterXnnWasm } from './conv2dBackpropFilterXnnWasm';
 import { conv2dBackpropInputWasm } from './conv2dBackpropInputWasm';
+import { conv2dIn1Wasm } from './conv2dIn1Wasm';
 import { identityWasm } from './identityWasm';
 import { maxPoolGradWasm } from './maxPoolGradWasm';
 import { meanWasm } from './meanWasm';
@@ -22,6 +23,7 @@ import type { WasmKernelReplacement } from './wasmKernelTypes';
 const REPLACEMENTS = [
   conv2dBackpropFilterXnnWasm,
   conv2dBackpropInputWasm,
+  conv2dIn1Wasm,
   maxPoolGradWasm,
   batchMatMulWasm,
   sumWasm,

@@ -1,6 +1,6 @@
 // The conv block's tail (per-channel affine, ReLU, 2x2 max-pool with stride 2, NHWC) with
 // wasm SIMD, four channels per vector: branch-free window maxima, where the JavaScript version
-// mispredicts a branch per compare. Built by `npm run simd` into blockTailBinary.ts.
+// mispredicts a branch per compare. Built by `npm run simd` into simdBinary.ts.
 //
 // The module imports tfjs-backend-wasm's memory and reads and writes tensors in place. It must
 // not touch memory of its own: no globals, no arrays on the stack, no libc (checked by the
