@@ -118,6 +118,29 @@ function poolForward(
   wasm.disposeData(scratch.dataId);
 }
 
+/** Per channel, the mean and biased variance of z into `mean` and `variance`. */
+function momentsOf(wasm: BackendWasm, z: TensorInfo, mean: TensorInfo, variance: TensorInfo) {
+  const s = shapeOf(z);
+  const simd = simdFor(wasm, s);
+  if (!simd || s.batch * s.height * s.width === 0) {
+    channelMoments(f32(wasm, z), s.channels, f32(wasm, mean), f32(wasm, variance));
+    return;
+  }
+  const c = s.channels;
+  const rows = s.batch * s.height * s.width;
+  const sums = scratchOn(wasm, c, 2, []);
+  const [sumAt, sumSqAt] = sums.addresses;
+  simd.channel_moments(address(wasm, z), rows, c, sumAt, sumSqAt);
+  const [sum, sumSq] = sums.views();
+  const [pivot, m, v] = [f32(wasm, z), f32(wasm, mean), f32(wasm, variance)];
+  for (let ch = 0; ch < c; ch++) {
+    const d = sum[ch] / rows;
+    m[ch] = pivot[ch] + d;
+    v[ch] = Math.max(0, sumSq[ch] / rows - d * d);
+  }
+  wasm.disposeData(sums.scratch.dataId);
+}
+
 /** The window maxima the forward pass picked, recomputed (plain loops only). */
 function argmaxOf(wasm: BackendWasm, z: TensorInfo, scale: Float32Array, shift: Float32Array) {
   const s = shapeOf(z);
@@ -136,7 +159,7 @@ function bnReluPool({ inputs, backend, attrs }: KernelArgs): TensorInfo[] {
   const pooled = wasm.makeOutput(pooledShape(s), 'float32');
   const mean = wasm.makeOutput([s.channels], 'float32');
   const variance = wasm.makeOutput([s.channels], 'float32');
-  channelMoments(f32(wasm, z), s.channels, f32(wasm, mean), f32(wasm, variance));
+  momentsOf(wasm, z, mean, variance);
   const { scale, shift } = normAffine(
     f32(wasm, gamma),
     f32(wasm, beta),

@@ -147,3 +147,31 @@ __attribute__((export_name("pool_grad"))) void pool_grad(
     }
   }
 }
+
+// Per channel, sums of (z - pivot) and (z - pivot)^2 over all rows in float64, the pivot being
+// the first row (it keeps E[d^2] - E[d]^2 free of cancellation when the mean is large). Blocks
+// of 64 rows are summed in float32 registers, four channels at a time, from L1.
+__attribute__((export_name("channel_moments"))) void channel_moments(
+    const float* z, int rows, int channels, double* sum, double* sumSq) {
+  for (int c = 0; c < channels; c++) sum[c] = sumSq[c] = 0;
+  for (int r0 = 0; r0 < rows; r0 += 64) {
+    const int r1 = r0 + 64 < rows ? r0 + 64 : rows;
+    for (int c = 0; c < channels; c += 4) {
+      const v128_t pivot = wasm_v128_load(z + c);
+      v128_t s = wasm_f32x4_splat(0.0f), q = s;
+      for (int r = r0; r < r1; r++) {
+        const v128_t d = wasm_f32x4_sub(wasm_v128_load(z + r * channels + c), pivot);
+        s = wasm_f32x4_add(s, d);
+        q = wasm_f32x4_add(q, wasm_f32x4_mul(d, d));
+      }
+      sum[c] += wasm_f32x4_extract_lane(s, 0);
+      sum[c + 1] += wasm_f32x4_extract_lane(s, 1);
+      sum[c + 2] += wasm_f32x4_extract_lane(s, 2);
+      sum[c + 3] += wasm_f32x4_extract_lane(s, 3);
+      sumSq[c] += wasm_f32x4_extract_lane(q, 0);
+      sumSq[c + 1] += wasm_f32x4_extract_lane(q, 1);
+      sumSq[c + 2] += wasm_f32x4_extract_lane(q, 2);
+      sumSq[c + 3] += wasm_f32x4_extract_lane(q, 3);
+    }
+  }
+}

@@ -40,6 +40,7 @@ export interface WasmSimd {
     slope: number,
     dz: number,
   ): void;
+  channel_moments(z: number, rows: number, channels: number, sum: number, sumSq: number): void;
   /** x, dy, then conv1Args, then dw. */
   conv1_filter_grad(x: number, dy: number, ...rest: number[]): void;
   /** x, filter, then conv1Args, then y. */
