@@ -19,7 +19,7 @@ const dir = join(
   'backends',
   'simd',
 );
-const sources = ['blockTail.c', 'conv1.c'].map((name) => join(dir, name));
+const sources = ['blockTail.c', 'conv1.c', 'convFilterGrad.c'].map((name) => join(dir, name));
 const target = join(dir, 'simdBinary.ts');
 const clang = process.env.CLANG ?? 'clang-14';
 

@@ -41,6 +41,8 @@ export interface WasmSimd {
     dz: number,
   ): void;
   channel_moments(z: number, rows: number, channels: number, sum: number, sumSq: number): void;
+  /** x, dy, batch, height, width, inC, outH, outW, outC, fh, fw, padTop, padLeft, dw. */
+  conv_filter_grad(...args: number[]): void;
   /** x, dy, then conv1Args, then dw. */
   conv1_filter_grad(x: number, dy: number, ...rest: number[]): void;
   /** x, filter, then conv1Args, then y. */
