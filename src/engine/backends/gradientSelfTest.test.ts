@@ -26,7 +26,8 @@ function installFakeWebGl(): void {
           ? (args) => {
               const out = honest(args) as tf.TensorInfo;
               if (fake.broken) {
-                const values = args.backend.readSync(out.dataId) as Float32Array;
+                const backend = args.backend as tf.KernelBackend;
+                const values = backend.readSync(out.dataId) as Float32Array;
                 values.fill(0);
               }
               return out;
