@@ -160,7 +160,7 @@ export function reluPoolGrad(
 }
 
 /** What the batch-norm backward needs from the forward pass, per channel. */
-export interface NormStats {
+interface NormStats {
   gamma: Float32Array;
   mean: Float32Array;
   variance: Float32Array;
