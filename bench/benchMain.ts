@@ -1,5 +1,6 @@
 import * as Comlink from 'comlink';
 import type { BackendName, EngineApi, EngineEvent } from '../src/worker/contract';
+import { trainingFlopsPerSample } from '../src/engine/model/cnnFlops';
 import type { BareLoop } from './bareLoop.worker';
 
 /**
@@ -22,6 +23,7 @@ const rangeSteps = Number(params.get('rangeSteps') ?? 100);
 const kernelRounds = Number(params.get('kernelRounds') ?? 0);
 const sweepSteps = Number(params.get('sweepSteps') ?? 20);
 const batchSize = 64;
+const model = { widthMultiplier: 1, batchNorm: true, dropoutRate: 0.25 };
 const dataBaseUrl = new URL('/data/', location.origin).href;
 const wasmBaseUrl = new URL('/wasm/', location.origin).href;
 /** `?threads=N` runs wasm on N threads; default one per logical core. */
@@ -55,7 +57,7 @@ async function engineLoop() {
     {
       session: {
         dataset: 'mnist',
-        model: { widthMultiplier: 1, batchNorm: true, dropoutRate: 0.25 },
+        model,
         optimizer: 'sgdMomentum',
         batchSize,
         seed: 1,
@@ -139,9 +141,12 @@ async function main() {
   const bare = await bareLoop(engine.init.backend.backend);
   const onWasm = engine.init.backend.backend === 'wasm';
   const kernels = onWasm && kernelRounds > 0 ? await kernelSweep() : null;
+  const flopsPerSample = trainingFlopsPerSample(model);
   window.benchResult = {
     backend: engine.init.backend.backend,
     samplesPerSec: Number(engine.samplesPerSec.toFixed(1)),
+    gflopsPerSec: Number(((engine.samplesPerSec * flopsPerSample) / 1e9).toFixed(2)),
+    mflopPerSample: Number((flopsPerSample / 1e6).toFixed(2)),
     bareSamplesPerSec: Number(bare.samplesPerSec.toFixed(1)),
     loopEfficiency: Number((engine.samplesPerSec / bare.samplesPerSec).toFixed(3)),
     rangeTest100Ms:

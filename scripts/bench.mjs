@@ -4,7 +4,8 @@ import { spawn, execSync, spawnSync } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 
-const port = 4391;
+// BENCH_PORT: another free port where several benches (or worktrees) share a machine.
+const port = Number(process.env.BENCH_PORT ?? 4391);
 const origin = `http://127.0.0.1:${port}`;
 /**
  * Per backend: training steps, range-test steps, rounds of the wasm kernel sweep (each kernel of
@@ -195,7 +196,7 @@ stopServer();
 const pytorch = only.length === 0 || only.includes('pytorch') ? measurePytorch() : null;
 
 console.log(
-  '\nbackend   samples/s  bare samples/s  loop/bare  range test 100 (ms)  longest main task (ms)  wasm',
+  '\nbackend   samples/s  GFLOP/s  bare samples/s  loop/bare  range test 100 (ms)  longest main task (ms)  wasm',
 );
 for (const r of results) {
   if (r.error) {
@@ -207,6 +208,7 @@ for (const r of results) {
     [
       name.padEnd(9),
       String(r.samplesPerSec).padStart(9),
+      String(r.gflopsPerSec ?? '-').padStart(9),
       String(r.bareSamplesPerSec).padStart(15),
       String(r.loopEfficiency).padStart(10),
       String(r.rangeTest100Ms ?? '-').padStart(20),
@@ -215,7 +217,9 @@ for (const r of results) {
     ].join(''),
   );
 }
-console.log('* the backend the app picks by itself');
+console.log(
+  `* the backend the app picks by itself; GFLOP/s at ${results.find((r) => r.mflopPerSample)?.mflopPerSample ?? '?'} MFLOP per training sample (convolutions and dense layers, forward ×3)`,
+);
 const wasmRun = results.find((r) => !r.error && r.backend === 'wasm' && r.kernels);
 if (wasmRun) {
   const { all, none, ...without } = wasmRun.kernels;
@@ -244,12 +248,16 @@ const pytorchRuns = pytorch?.result?.runs.map((run) => {
     ...run,
     oursSamplesPerSec: ours?.samplesPerSec ?? null,
     oursPerTorch: ours ? Number((ours.samplesPerSec / run.samplesPerSec).toFixed(3)) : null,
+    gflopsPerSec: ours?.mflopPerSample
+      ? Number(((run.samplesPerSec * ours.mflopPerSample) / 1e3).toFixed(2))
+      : null,
   };
 });
 if (pytorchRuns) {
   for (const run of pytorchRuns)
     console.log(
       `pytorch ${pytorch.result.torch}, ${run.threads} thread(s): ${run.samplesPerSec} samples/s` +
+        (run.gflopsPerSec === null ? '' : ` (${run.gflopsPerSec} GFLOP/s)`) +
         (run.oursPerTorch === null
           ? ''
           : `; ours ${run.oursSamplesPerSec}, ours/pytorch ${run.oursPerTorch}`),

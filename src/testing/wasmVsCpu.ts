@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { expect, vi } from 'vitest';
-import type { WasmKernelReplacement } from '../engine/backends/wasmKernelReplacement';
+import type { WasmKernelReplacement } from '../engine/backends/wasmKernelTypes';
 import { registerWasmTrainingKernels } from '../engine/backends/wasmKernels';
 
 /** Deterministic values in [-1, 1) (a small LCG), so a failing case can be replayed. */

@@ -7,7 +7,7 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import type { WasmKernelReplacement } from './wasmKernelReplacement';
+import type { WasmKernelReplacement } from './wasmKernelTypes';
 
 /**
  * tfjs-backend-wasm 4.22 runs only an untransposed matmul on XNNPACK; with transposeA or

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { CnnOptions } from '../model/cnn';
 import { confirmTraining } from './confirmTraining';
 import { probeWebGl, probeWebGpu, type GpuProbe } from './gpuProbes';
+import { gradientSelfTest } from './gradientSelfTest';
 import { prepareWasm, wasmFeatures, type WasmFeatures } from './wasmSetup';
 
 export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
@@ -83,7 +84,13 @@ async function tryBackend(
         if (!(await tf.setBackend(name))) {
           return { ok: false as const, reason: `${name} backend failed to start` };
         }
-        return { ok: true as const, loss: await confirmTraining(options.model ?? {}) };
+        const loss = await confirmTraining(options.model ?? {});
+        // A GPU can train yet give wrong gradients: checked against cpu before it is chosen.
+        if (name === 'webgpu' || name === 'webgl') {
+          const wrong = await gradientSelfTest(options.model ?? {});
+          if (wrong) return { ok: false as const, reason: wrong };
+        }
+        return { ok: true as const, loss };
       })(),
       BACKEND_START_TIMEOUT_MS,
       `${name} did not start within ${BACKEND_START_TIMEOUT_MS / 1000} s`,
@@ -114,7 +121,8 @@ export async function chooseBackend(options: ChooseBackendOptions = {}): Promise
   for (const name of order) {
     const result = await tryBackend(name, options);
     if (result.ok) {
-      reasons[name] = `chosen: one training step ran (loss ${result.loss.toFixed(3)})`;
+      const checked = name === 'webgpu' || name === 'webgl' ? ', gradients match cpu' : '';
+      reasons[name] = `chosen: one training step ran (loss ${result.loss.toFixed(3)})${checked}`;
       const notTried = `not tried: ${name} works`;
       return {
         backend: name,

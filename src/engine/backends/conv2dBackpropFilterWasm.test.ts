@@ -37,6 +37,9 @@ const cases: { xShape: Shape4; filterShape: Shape4; stride: number; pad: 'same' 
   { xShape: [3, 9, 7, 5], filterShape: [3, 3, 5, 6], stride: 1, pad: 'same' },
   { xShape: [2, 10, 11, 3], filterShape: [5, 3, 3, 4], stride: 2, pad: 'same' },
   { xShape: [2, 8, 8, 2], filterShape: [3, 3, 2, 3], stride: 1, pad: 'valid' },
+  // One input channel runs our SIMD loop: 16 channels at a time, then 4 at a time.
+  { xShape: [3, 9, 8, 1], filterShape: [5, 3, 1, 20], stride: 1, pad: 'same' },
+  { xShape: [2, 7, 10, 1], filterShape: [3, 3, 1, 8], stride: 1, pad: 'valid' },
 ];
 
 describe('Conv2DBackpropFilter for the wasm backend', () => {

@@ -11,10 +11,11 @@ import {
 } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { im2col } from './im2col';
+import { conv1Args, heapAddress, wasmSimd } from './simd/simdModule';
 
 /**
- * The filter gradient tfjs-backend-wasm 4.22 lacks, as im2col + the backend's own
- * matmul: dW[kh·kw·inC, outC] = cols[kh·kw·inC, M] · dy[M, outC], M = batch·outH·outW.
+ * The filter gradient tfjs-backend-wasm 4.22 lacks: with one input channel, our SIMD loop
+ * (conv1.c; the matmul below is 9 deep there), else im2col + the backend's own matmul: dW[kh·kw·inC, outC] = cols[kh·kw·inC, M] · dy[M, outC], M = batch·outH·outW.
  * The columns are built pre-transposed: the wasm matmul is ~10× slower with transposeA.
  */
 const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
@@ -35,6 +36,14 @@ const conv2dBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
     pad,
     dimRoundingMode,
   );
+  const simd = wasmSimd(wasm);
+  const simdArgs = conv1Args(info);
+  if (simd && simdArgs) {
+    const dw = wasm.makeOutput([...filterShape], 'float32');
+    const [xAt, dyAt, dwAt] = [x, dy, dw].map((t) => heapAddress(wasm, t));
+    simd.conv1_filter_grad(xAt, dyAt, ...simdArgs, dwAt);
+    return dw;
+  }
   const positions = info.batchSize * info.outHeight * info.outWidth;
   const patchSize = info.filterHeight * info.filterWidth * info.inChannels;
 

@@ -42,6 +42,9 @@ const cases: Case[] = [
   { xShape: [2, 10, 11, 9], filterShape: [5, 3, 9, 4], stride: 1, pad: 'same', ours: true },
   { xShape: [2, 8, 9, 8], filterShape: [4, 2, 8, 3], stride: 1, pad: 'same', ours: true },
   { xShape: [3, 8, 8, 10], filterShape: [3, 3, 10, 3], stride: 1, pad: 'valid', ours: true },
+  // Output channels in sixteens run our SIMD loop, also for odd and few input channels.
+  { xShape: [2, 7, 9, 3], filterShape: [3, 3, 3, 16], stride: 1, pad: 'valid', ours: true },
+  { xShape: [2, 6, 5, 5], filterShape: [5, 3, 5, 32], stride: 1, pad: 'same', ours: true },
   // Left to the im2col kernel: few input channels, strides.
   { xShape: [4, 28, 28, 1], filterShape: [3, 3, 1, 16], stride: 1, pad: 'same', ours: false },
   { xShape: [2, 10, 11, 8], filterShape: [3, 3, 8, 4], stride: 2, pad: 'same', ours: false },

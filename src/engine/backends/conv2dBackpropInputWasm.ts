@@ -8,7 +8,7 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import type { WasmKernelReplacement } from './wasmKernelReplacement';
+import type { WasmKernelReplacement } from './wasmKernelTypes';
 
 /**
  * The input gradient of a stride-1 convolution is itself a convolution: of dy with the filter
@@ -71,7 +71,7 @@ function conv2dBackpropInput({
 }
 
 /** out[kh, kw, o, i] = filter[fh−1−kh, fw−1−kw, i, o]. */
-function flipFilter(
+export function flipFilter(
   filter: Float32Array,
   fh: number,
   fw: number,

@@ -1,6 +1,6 @@
 import { Identity, type IdentityInputs, type TensorInfo } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import type { WasmKernelReplacement } from './wasmKernelReplacement';
+import type { WasmKernelReplacement } from './wasmKernelTypes';
 
 /**
  * A tensor's copy that shares its data, as tfjs's cpu and webgl backends (and the wasm

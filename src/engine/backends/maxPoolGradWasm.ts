@@ -6,7 +6,7 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import type { WasmKernelReplacement } from './wasmKernelReplacement';
+import type { WasmKernelReplacement } from './wasmKernelTypes';
 
 /**
  * Max-pool gradient in one pass over the pooling windows: each window's dy goes to its first

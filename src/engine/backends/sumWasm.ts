@@ -7,7 +7,7 @@ import {
   type TensorInfo,
 } from '@tensorflow/tfjs';
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import type { WasmKernelReplacement } from './wasmKernelReplacement';
+import type { WasmKernelReplacement } from './wasmKernelTypes';
 
 /**
  * For a float32 reduction over every axis but the last (per channel, as the gradients of a
@@ -30,7 +30,7 @@ export function perChannelReduction(
  * tfjs's cpu backend does), where tfjs-backend-wasm 4.22 first transposes x to put the
  * reduced axes last. Four running sums in locals: ~3× faster than an array of sums.
  */
-function sumPerChannel(
+export function sumPerChannel(
   x: Float32Array,
   rows: number,
   channels: number,

@@ -1,19 +1,29 @@
 import * as tf from '@tensorflow/tfjs';
-import { getKernel, registerKernel, unregisterKernel, type KernelConfig } from '@tensorflow/tfjs';
+import {
+  getGradient,
+  getKernel,
+  registerGradient,
+  registerKernel,
+  unregisterKernel,
+  type KernelConfig,
+} from '@tensorflow/tfjs';
 import { batchMatMulWasm } from './batchMatMulWasm';
+import { FUSED_WASM_KERNELS } from './convBlockTailWasm';
 import { conv2dBackpropFilterWasmConfig } from './conv2dBackpropFilterWasm';
 import { conv2dBackpropFilterXnnWasm } from './conv2dBackpropFilterXnnWasm';
 import { conv2dBackpropInputWasm } from './conv2dBackpropInputWasm';
+import { conv2dIn1Wasm } from './conv2dIn1Wasm';
 import { identityWasm } from './identityWasm';
 import { maxPoolGradWasm } from './maxPoolGradWasm';
 import { meanWasm } from './meanWasm';
 import { sumWasm } from './sumWasm';
-import type { WasmKernelReplacement } from './wasmKernelReplacement';
+import type { WasmKernelReplacement } from './wasmKernelTypes';
 
 /** Our replacements, each of which the bench can turn off to measure its gain. */
 const REPLACEMENTS = [
   conv2dBackpropFilterXnnWasm,
   conv2dBackpropInputWasm,
+  conv2dIn1Wasm,
   maxPoolGradWasm,
   batchMatMulWasm,
   sumWasm,
@@ -21,12 +31,14 @@ const REPLACEMENTS = [
   identityWasm,
 ] as const;
 
-/** Names of the kernels `registerWasmTrainingKernels` can leave to tfjs. */
-export type WasmKernelName = (typeof REPLACEMENTS)[number]['kernelName'];
-
-export const REPLACEABLE_WASM_KERNELS: readonly WasmKernelName[] = REPLACEMENTS.map(
-  (r) => r.kernelName,
-);
+/**
+ * Names of the kernels `registerWasmTrainingKernels` can leave to tfjs: replacements, and
+ * fused kernels of ours that, when off, leave the model to compose tfjs ops.
+ */
+export const REPLACEABLE_WASM_KERNELS: readonly string[] = [
+  ...REPLACEMENTS.map((r) => r.kernelName),
+  ...FUSED_WASM_KERNELS.map((f) => f.kernelName),
+];
 
 /** Per kernel name: tfjs's own kernel and ours, which falls back to it. */
 const registered = new Map<string, { original: KernelConfig; ours: KernelConfig }>();
@@ -47,7 +59,7 @@ export function registerWasmTrainingKernels(options: WasmKernelOptions = {}): vo
   if (!getKernel(filter.kernelName, filter.backendName)) use(filter);
   const disabled = new Set(options.disable ?? []);
   for (const name of disabled) {
-    if (!REPLACEABLE_WASM_KERNELS.includes(name as WasmKernelName)) {
+    if (!REPLACEABLE_WASM_KERNELS.includes(name)) {
       throw new Error(
         `Unknown wasm kernel to disable: '${name}' (ours: ${REPLACEABLE_WASM_KERNELS.join(', ')})`,
       );
@@ -60,6 +72,16 @@ export function registerWasmTrainingKernels(options: WasmKernelOptions = {}): vo
     if (getKernel(replacement.kernelName, 'wasm') === wanted) continue;
     unregisterKernel(replacement.kernelName, 'wasm');
     use(wanted);
+  }
+  for (const fused of FUSED_WASM_KERNELS) {
+    if (!getKernel(fused.backward.kernelName, 'wasm')) use(fused.backward);
+    if (!getGradient(fused.kernelName)) registerGradient(fused.gradient);
+    const registeredNow = getKernel(fused.kernelName, 'wasm') !== undefined;
+    if (disabled.has(fused.kernelName)) {
+      if (registeredNow) unregisterKernel(fused.kernelName, 'wasm');
+    } else if (!registeredNow) {
+      use(fused.forward);
+    }
   }
 }
 

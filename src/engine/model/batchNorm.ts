@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { fusedBnReluPool } from '../backends/convBlockTailWasm';
 
 /** PyTorch BatchNorm2d defaults. */
 const BN_MOMENTUM = 0.1;
@@ -30,6 +31,27 @@ export function batchNormTraining(
   const y = tf.add(tf.mul(tf.sub(x, mean), scale), beta) as tf.Tensor4D;
   const [b, h, w] = x.shape;
   return { y, moments: { mean, variance, count: b * h * w } };
+}
+
+/**
+ * maxPool2×2(relu(batchNormTraining(z + bias))) as one fused kernel with its own gradient,
+ * where the backend has one (wasm); null elsewhere. z is the conv output without its bias:
+ * batch norm cancels the bias, whose gradient is then exactly 0 (the moments still include it,
+ * so the running statistics and exports are those of conv + bias).
+ */
+export function batchNormReluPoolTraining(
+  z: tf.Tensor4D,
+  bias: tf.Tensor1D,
+  gamma: tf.Tensor1D,
+  beta: tf.Tensor1D,
+): { y: tf.Tensor4D; moments: BatchMoments } | null {
+  const fused = fusedBnReluPool(z, bias, gamma, beta, BN_EPSILON);
+  if (!fused) return null;
+  const [b, h, w] = z.shape;
+  return {
+    y: fused.pooled,
+    moments: { mean: tf.add(fused.mean, bias), variance: fused.variance, count: b * h * w },
+  };
 }
 
 /** Inference-mode batch norm with the running statistics. */

@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
+import { fusedBiasReluPool } from '../backends/convBlockTailWasm';
 import {
   batchNormInference,
+  batchNormReluPoolTraining,
   batchNormTraining,
   updateRunningStats,
   type BatchMoments,
@@ -138,7 +140,21 @@ export function createCnn(options: Partial<CnnOptions>, seed: number): Cnn {
     block: ConvBlock,
     moments: BatchMoments[] | null,
   ): tf.Tensor4D => {
-    let y = tf.add(tf.conv2d(x, block.kernel as tf.Tensor4D, 1, 'same'), block.bias) as tf.Tensor4D;
+    const z = tf.conv2d(x, block.kernel as tf.Tensor4D, 1, 'same');
+    const bias = block.bias as tf.Tensor1D;
+    // One fused kernel for bias or batch norm, ReLU and pool where the backend has one.
+    if (block.bn && moments) {
+      const { gamma, beta } = block.bn;
+      const fused = batchNormReluPoolTraining(z, bias, gamma as tf.Tensor1D, beta as tf.Tensor1D);
+      if (fused) {
+        moments.push(fused.moments);
+        return fused.y;
+      }
+    } else if (!block.bn) {
+      const fused = fusedBiasReluPool(z, bias);
+      if (fused) return fused;
+    }
+    let y = tf.add(z, bias) as tf.Tensor4D;
     if (block.bn) {
       const { gamma, beta, runningMean, runningVar } = block.bn;
       if (moments) {

@@ -1,0 +1,19 @@
+import { cnnWidths, IMAGE_SIZE, NUM_CLASSES, type CnnOptions } from './cnn';
+
+/**
+ * Floating-point operations (a multiply-add counts 2) of one training sample of the CNN: the
+ * forward pass's convolutions and dense layers, then twice that for the backward pass (input
+ * and weight gradients), the usual 3× rule. Element-wise work (batch norm, ReLU, pooling) is
+ * left out: it is a few percent.
+ */
+export function trainingFlopsPerSample(options: Pick<CnnOptions, 'widthMultiplier'>): number {
+  const [c1, c2, units] = cnnWidths(options.widthMultiplier);
+  const conv = (size: number, inC: number, outC: number) => 2 * size * size * 9 * inC * outC;
+  const flat = (IMAGE_SIZE / 4) * (IMAGE_SIZE / 4) * c2;
+  const forward =
+    conv(IMAGE_SIZE, 1, c1) +
+    conv(IMAGE_SIZE / 2, c1, c2) +
+    2 * flat * units +
+    2 * units * NUM_CLASSES;
+  return 3 * forward;
+}
