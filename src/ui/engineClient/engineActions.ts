@@ -7,6 +7,7 @@ import type {
   TrainEnd,
 } from '../../worker/contract';
 import { BACKEND_NAMES } from '../sessionChoices';
+import { startCheckpoints } from '../runs/checkpoints';
 import { keepRangeTest, keepTrainingRun } from '../runs/liveRuns';
 import { draftToSpec } from '../schedule/scheduleDraft';
 import {
@@ -127,6 +128,8 @@ function engineClient(): EngineClient {
   const client = new EngineClient(engineHandlers());
   setEngineClient(client);
   installTestHooks(client);
+  // Live runs are written to storage as they go, from the first engine on (see checkpoints).
+  startCheckpoints();
   return client;
 }
 
