@@ -143,3 +143,21 @@ test('an engine crash during a race ends the race, keeps the finished legs, and 
   await page.getByRole('button', { name: 'Stop race' }).click();
   await expect(page.getByRole('button', { name: 'Start race' })).toBeEnabled({ timeout: 60_000 });
 });
+
+test('a lost WebGL context is reported, the run kept, and the engine falls back to the next backend', async ({
+  page,
+}) => {
+  // WebGL runs on SwiftShader here, slowly: a few steps only.
+  test.setTimeout(300_000);
+  await openSynthetic(page, '&backend=webgl');
+  await expect(status(page)).toContainText('Backend: webgl');
+  await trainPast(page, 3);
+  await injectFault(page, 'loseContext');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'The WebGL context was lost' }),
+  ).toContainText('the engine restarted on wasm', { timeout: 90_000 });
+  await expect(status(page)).toContainText('Backend: wasm');
+  await expect(keptRuns(page)).toHaveCount(1);
+  expect(await keptSteps(page)).toBeGreaterThanOrEqual(3);
+  await expect(trainButton(page)).toBeEnabled();
+});
