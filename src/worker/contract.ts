@@ -77,4 +77,18 @@ export interface EngineApi {
   exportModel(weightsFileName: string): Promise<ModelFiles>;
   /** Live tensor count, for leak checks. */
   numTensors(): Promise<number>;
+  /** The heartbeat: answers at once whenever the worker is alive and not stuck. */
+  ping(): Promise<true>;
+  /**
+   * Calls `onLost` when the backend's GPU context (WebGL context, WebGPU device) is lost;
+   * the engine cannot go on on that backend after it.
+   */
+  watchBackend(onLost: (message: string) => void): Promise<void>;
+  /**
+   * Test hook (reached from Playwright, never from the UI): the worker closes itself, hangs,
+   * or loses its GPU context, as a crashed or stuck engine would.
+   */
+  injectFault(fault: EngineFault): Promise<void>;
 }
+
+export type EngineFault = 'close' | 'stall' | 'loseContext';

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
 import { parseConfig, sessionConfigSchema } from '../core';
 import { chooseBackend } from '../engine/backends/chooseBackend';
+import { loseContext, watchContextLoss } from '../engine/backends/contextLoss';
 import { fetchAssetReader } from '../engine/data/assetReader';
 import type { Dataset } from '../engine/data/imageSet';
 import { loadDataset } from '../engine/data/loadDataset';
@@ -9,7 +10,7 @@ import { syntheticDataset } from '../engine/data/synthetic';
 import { exportLayersModel } from '../engine/model/exportLayersModel';
 import type { EngineEvent } from '../engine/training/engineEvents';
 import { EngineSession } from '../engine/training/engineSession';
-import type { EngineApi, InitOptions, InitResult } from './contract';
+import type { EngineApi, EngineFault, InitOptions, InitResult } from './contract';
 
 /** The typed arrays of an event, handed over to the page rather than copied. */
 function buffersOf(event: EngineEvent): Transferable[] {
@@ -96,6 +97,26 @@ export class EngineWorkerApi implements EngineApi {
 
   async numTensors() {
     return tf.memory().numTensors;
+  }
+
+  async ping(): Promise<true> {
+    return true;
+  }
+
+  async watchBackend(onLost: (message: string) => void): Promise<void> {
+    watchContextLoss((message) => void onLost(message));
+  }
+
+  async injectFault(fault: EngineFault): Promise<void> {
+    if (fault === 'close') globalThis.close();
+    else if (fault === 'loseContext') {
+      if (!loseContext()) throw new Error(`The ${tf.getBackend()} backend has no GPU context.`);
+    } else {
+      // Blocks the worker's only thread, as an endless loop in a kernel would.
+      for (;;) {
+        /* stuck */
+      }
+    }
   }
 
   private current(): EngineSession {

@@ -1,5 +1,13 @@
 import { errorMessage, type ScheduleSpec } from '../../core';
-import type { EngineEvent, RunLength, SessionConfig, TrainEnd } from '../../worker/contract';
+import type {
+  BackendName,
+  EngineEvent,
+  RunLength,
+  SessionConfig,
+  TrainEnd,
+} from '../../worker/contract';
+import { BACKEND_NAMES } from '../sessionChoices';
+import { startCheckpoints } from '../runs/checkpoints';
 import { keepRangeTest, keepTrainingRun } from '../runs/liveRuns';
 import { draftToSpec } from '../schedule/scheduleDraft';
 import {
@@ -11,7 +19,14 @@ import {
 } from '../series/runSeries';
 import { useAppStore } from '../store';
 import { trainingActive } from '../store/selectors';
-import { EngineClient, type EngineClientHandlers } from './engineClient';
+import { engineDown, unwindAfterCrash } from './crashUnwind';
+import { installTestHooks } from './testHooks';
+import {
+  EngineClient,
+  EngineReplacedError,
+  type CrashCause,
+  type EngineClientHandlers,
+} from './engineClient';
 
 /**
  * What the buttons do: each action reads the store, talks to the worker and writes the
@@ -75,24 +90,30 @@ function onEvent(event: EngineEvent, scheduleBump: () => void): void {
   }
 }
 
-function onCrash(message: string): void {
+/** The backend to fall back to after `lost` lost its GPU context. */
+function nextBackend(lost: BackendName | undefined): BackendName {
+  const order = BACKEND_NAMES.indexOf(lost ?? 'webgl');
+  return BACKEND_NAMES[Math.min(BACKEND_NAMES.length - 1, order + 1)];
+}
+
+function onCrash(message: string, cause: CrashCause): void {
   const store = useAppStore.getState();
+  const lostBackend = store.engine.backend?.backend;
   store.setEngine({
     status: 'crashed',
     error: `The engine crashed: ${message}. Restart it to go on.`,
   });
-  if (store.rangeTest.status === 'running') {
-    store.setRangeTest({ status: 'done' });
-    keepRangeTest({ reason: 'crashed', message: `The engine crashed: ${message}` });
-  }
-  if (trainingActive(store)) {
-    keepTrainingRun({ reason: 'crashed', message: `The engine crashed: ${message}` });
-    store.setTraining({
-      status: 'ended',
-      endReason: 'stopped',
-      message: 'The engine crashed; what was recorded is kept.',
+  unwindAfterCrash(`The engine crashed: ${message}`);
+  if (cause !== 'backendLost') return;
+  const fallback = nextBackend(lostBackend);
+  // A forced choice moves with it (it would lose its context again); 'auto' stays auto.
+  if (store.backendChoice !== 'auto') store.setBackendChoice(fallback);
+  void startEngine(fallback).then(() => {
+    if (useAppStore.getState().engine.status !== 'ready') return;
+    useAppStore.getState().setEngine({
+      error: `${message.replace(/^the/, 'The')}: the engine restarted on ${fallback}. What the run had recorded is kept.`,
     });
-  }
+  });
 }
 
 function engineHandlers(): EngineClientHandlers {
@@ -106,6 +127,9 @@ function engineClient(): EngineClient {
   if (kept) return kept;
   const client = new EngineClient(engineHandlers());
   setEngineClient(client);
+  installTestHooks(client);
+  // Live runs are written to storage as they go, from the first engine on (see checkpoints).
+  startCheckpoints();
   return client;
 }
 
@@ -113,8 +137,9 @@ function engineClient(): EngineClient {
 const engineApi = () => engineClient().api;
 
 /** Starts (or restarts) the engine worker with the current settings. */
-export async function startEngine(): Promise<void> {
-  const { session, backendChoice, wasmThreads, setEngine } = useAppStore.getState();
+export async function startEngine(forceBackend?: BackendName): Promise<void> {
+  const { session, wasmThreads, setEngine } = useAppStore.getState();
+  const backendChoice = forceBackend ?? useAppStore.getState().backendChoice;
   const client = engineClient();
   setEngine({ status: 'starting', error: null });
   try {
@@ -127,6 +152,8 @@ export async function startEngine(): Promise<void> {
     });
     setEngine({ status: 'ready', backend: result.backend, dataset: result.dataset, error: null });
   } catch (error) {
+    // A newer start replaced this one (Restart engine, a second mount): that one reports.
+    if (error instanceof EngineReplacedError) return;
     client.terminate();
     setEngine({ status: 'failed', error: `The engine could not start: ${errorMessage(error)}` });
   }
@@ -135,6 +162,8 @@ export async function startEngine(): Promise<void> {
 /** Runs a range test from the current weights (restored afterwards). */
 export async function runRangeTest(): Promise<void> {
   const { rangeTest, session, setRangeTest, setEngine } = useAppStore.getState();
+  // One run at a time by construction: a second click in the same task finds this one running.
+  if (rangeTest.status === 'running' || trainingActive(useAppStore.getState())) return;
   const { config } = rangeTest;
   clearRangeTestSeries();
   setRangeTest({
@@ -146,6 +175,7 @@ export async function runRangeTest(): Promise<void> {
   try {
     await engineApi().rangeTest(config);
   } catch (error) {
+    if (engineDown()) return;
     setRangeTest({ status: 'done' });
     keepRangeTest({ reason: 'failed', message: errorMessage(error) });
     setEngine({ error: `Range test failed: ${errorMessage(error)}` });
@@ -168,8 +198,10 @@ export async function trainWith(
   length: RunLength,
   options: { validateEvery?: number } = {},
 ): Promise<TrainEnd | null> {
-  const { engine, session, setTraining, setEngine } = useAppStore.getState();
-  if (!engine.dataset) return null;
+  const { engine, session, rangeTest, setTraining, setEngine } = useAppStore.getState();
+  // One run at a time by construction: a second Train in the same task is a no-op.
+  if (!engine.dataset || trainingActive(useAppStore.getState())) return null;
+  if (rangeTest.status === 'running') return null;
   clearTrainingSeries();
   setTraining({
     status: 'running',
@@ -193,6 +225,8 @@ export async function trainWith(
       testAtEnd: false,
     });
   } catch (error) {
+    // A crash has ended and kept the run already, with its own message.
+    if (engineDown()) return null;
     setTraining({ status: 'ended', endReason: 'stopped', message: errorMessage(error) });
     keepTrainingRun({ reason: 'failed', message: errorMessage(error) });
     setEngine({ error: `Training failed: ${errorMessage(error)}` });

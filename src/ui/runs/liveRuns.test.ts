@@ -11,7 +11,9 @@ import {
   trainingSeries,
 } from '../series/runSeries';
 import { useAppStore } from '../store';
-import { keepRangeTest, keepTrainingRun } from './liveRuns';
+import { checkpointLiveRuns, keepRangeTest, keepTrainingRun } from './liveRuns';
+import { createRunKeeper } from './runKeeper';
+import { idbRunBackend } from './runStore';
 
 const store = () => useAppStore.getState();
 const spec = trainingRecord().schedule;
@@ -138,5 +140,23 @@ describe('keeping the live range test when it ends', () => {
     // 2 steps of 64 samples in 0.4 s.
     expect(run.samplesPerSec).toBeCloseTo(320, 9);
     expect(Array.from(run.series.loss)).toEqual([Math.fround(2.3), Math.fround(2.2)]);
+  });
+});
+
+describe('checkpointing the live run', () => {
+  it('writes the steps so far to storage as "interrupted", without listing the run yet', async () => {
+    store().setTraining({ length: { unit: 'iterations', value: 50 } });
+    await trainWith(spec, store().training.length);
+    trainSteps(12);
+    await checkpointLiveRuns();
+    expect(store().runs.list).toEqual([]);
+
+    // What the next visit reads back if the page goes away now.
+    const id = store().training.ranWith?.id;
+    store().setRuns({ list: [], loaded: false });
+    await createRunKeeper(idbRunBackend()).load();
+    const run = store().runs.list.find((kept) => kept.id === id);
+    expect(run).toMatchObject({ stopReason: 'interrupted', name: 'triangular, 50 iterations' });
+    expect(run?.series.lr).toHaveLength(12);
   });
 });

@@ -23,15 +23,15 @@ function copyOf(buffer: { length: number; view(): Float64Array }): Float64Array 
   return buffer.length > 0 ? buffer.view().slice() : null;
 }
 
-/** Keeps the range test that just ended (a step-less one is not worth a list entry). */
-export function keepRangeTest(end: {
+/** The live range test as a record ending now, or null when kept already or step-less. */
+function rangeTestRecord(end: {
   reason: RangeTestRecord['stopReason'];
   message: string;
   wallMs?: number;
-}): void {
+}): RangeTestRecord | null {
   const started = notYetKept(useAppStore.getState().rangeTest.ranWith);
   const lr = copyOf(rangeTestSeries.lr);
-  if (!started || !lr) return;
+  if (!started || !lr) return null;
   const { engine } = useAppStore.getState();
   const wallMs = end.wallMs ?? Date.now() - started.startedAt;
   const { config } = started;
@@ -57,17 +57,23 @@ export function keepRangeTest(end: {
       heldOutAccuracy: copyOf(rangeTestSeries.heldOutAccuracy),
     },
   };
-  void runKeeper.keep(record);
+  return record;
 }
 
-/** Keeps the training run that just ended (the engine's end event, or the page's own). */
-export function keepTrainingRun(end: {
+/** Keeps the range test that just ended (a step-less one is not worth a list entry). */
+export function keepRangeTest(end: Parameters<typeof rangeTestRecord>[0]): void {
+  const record = rangeTestRecord(end);
+  if (record) void runKeeper.keep(record);
+}
+
+/** The live training run as a record ending now, or null when kept already or step-less. */
+function trainingRecord(end: {
   reason?: TrainingRecord['stopReason'];
   message?: string;
-}): void {
+}): TrainingRecord | null {
   const started = notYetKept(useAppStore.getState().training.ranWith);
   const lr = copyOf(trainingSeries.lr);
-  if (!started || !lr) return;
+  if (!started || !lr) return null;
   const { engine, training } = useAppStore.getState();
   const { length } = started;
   const record: TrainingRecord = {
@@ -95,5 +101,34 @@ export function keepTrainingRun(end: {
     validations: [...trainingSeries.validations],
     test: training.test,
   };
-  void runKeeper.keep(record);
+  return record;
+}
+
+/** Keeps the training run that just ended (the engine's end event, or the page's own). */
+export function keepTrainingRun(end: Parameters<typeof trainingRecord>[0]): void {
+  const record = trainingRecord(end);
+  if (record) void runKeeper.keep(record);
+}
+
+const INTERRUPTED =
+  'The page closed (a reload, a closed tab) before the run ended: kept as of its last checkpoint.';
+
+/**
+ * Writes what the live runs have recorded so far to storage, marked "interrupted": if the
+ * page goes away now, that is what the next visit shows. Their real end overwrites it.
+ */
+export function checkpointLiveRuns(): Promise<void> {
+  const { rangeTest, training } = useAppStore.getState();
+  const writes: Promise<void>[] = [];
+  const rangeTestNow =
+    rangeTest.status === 'running'
+      ? rangeTestRecord({ reason: 'interrupted', message: INTERRUPTED })
+      : null;
+  if (rangeTestNow) writes.push(runKeeper.checkpoint(rangeTestNow));
+  const trainingNow =
+    training.status === 'running' || training.status === 'paused'
+      ? trainingRecord({ reason: 'interrupted', message: INTERRUPTED })
+      : null;
+  if (trainingNow) writes.push(runKeeper.checkpoint(trainingNow));
+  return Promise.all(writes).then(() => {});
 }

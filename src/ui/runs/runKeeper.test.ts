@@ -12,6 +12,7 @@ function refusingBackend(error: Error): RunBackend {
   return {
     readAll: () => Promise.reject(error),
     write: () => Promise.reject(error),
+    patch: () => Promise.reject(error),
     remove: () => Promise.reject(error),
   };
 }
@@ -85,6 +86,9 @@ describe('keeping runs', () => {
         if (refuse) throw quotaError();
         stored.set(record.id, record);
       },
+      patch: async () => {
+        throw new Error('an unsaved run must be written whole, not patched');
+      },
       remove: async (id) => void stored.delete(id),
     };
     const keeper = createRunKeeper(flaky);
@@ -103,6 +107,7 @@ describe('keeping runs', () => {
         ['broken', { kind: 'training', name: 'half a run' }],
       ],
       write: async () => {},
+      patch: async () => true,
       remove: async () => {},
     });
     await keeper.load();
@@ -114,6 +119,7 @@ describe('keeping runs', () => {
     const keeper = createRunKeeper({
       readAll: async () => [['run-range-1', rangeTestRecord()]],
       write: async () => {},
+      patch: async () => true,
       remove: async () => {},
     });
     useAppStore.getState().setRuns({ list: [trainingRecord()] });
@@ -137,7 +143,7 @@ describe('importing', () => {
     expect(imported.id).not.toBe('run-training-1');
     expect(runs().importNote).toEqual({
       ok: true,
-      text: 'Imported "from a friend" from run.json.',
+      text: 'Imported "from a friend" from run.json as a copy (a kept run already has its id).',
     });
   });
 

@@ -2,7 +2,8 @@ import { useAppStore } from '../store';
 import type { RunsSlice } from '../store/runsSlice';
 import { parseRunFile } from './runImport';
 import { describeSchemaError, storedRunSchema, type RunRecord } from './runRecord';
-import { idbRunBackend, type RunBackend } from './runStore';
+import { idbRunBackend, type RunBackend, type RunEdit } from './runStore';
+import { broadcastRunsChannel, type RunsChannel, type RunsMessage } from './tabSync';
 
 /** Storage errors are DOMExceptions whose name (QuotaExceededError…) says the most. */
 function storageErrorText(error: unknown): string {
@@ -17,77 +18,147 @@ function storageMessage(what: string, error: unknown): string {
   return `${what}: this browser's storage refused it (${storageErrorText(error).replace(/\.$/, '')}). Private windows and full disks do this. Runs not saved stay here until the page closes: export them to keep them.`;
 }
 
+/** A silent channel, for a keeper that is the only tab (tests, or no BroadcastChannel). */
+const NO_TABS: RunsChannel = { post: () => {}, listen: () => {} };
+
 /**
  * What the runs panel and the engine do with kept runs: each change shows at once in the store
  * and is then written to `backend`; a write that fails leaves the run in memory, marked unsaved,
- * with a message saying so. Nothing is dropped silently.
+ * with a message saying so. Nothing is dropped silently. Edits are per field, and what storage
+ * took is told to the other tabs on `tabs`, which apply it to their lists.
  */
-export function createRunKeeper(backend: RunBackend) {
+export function createRunKeeper(backend: RunBackend, tabs: RunsChannel = NO_TABS) {
   const state = () => useAppStore.getState().runs;
   const setRuns = (change: Partial<RunsSlice['runs']>) => useAppStore.getState().setRuns(change);
+  /** The one read of the stored runs (a second load or an import waits for the same read). */
+  let loading: Promise<void> | null = null;
+
+  /** Another tab kept, edited or removed a run: the same change here, storage untouched. */
+  function heard(message: RunsMessage): void {
+    const list = state().list;
+    if (message.type === 'kept') {
+      const parsed = storedRunSchema.safeParse(message.record);
+      if (!parsed.success) return;
+      const others = list.filter((run) => run.id !== parsed.data.id);
+      setRuns({ list: [...others, parsed.data] });
+    } else if (message.type === 'edited') {
+      const { id, edit } = message;
+      setRuns({
+        list: list.map((run) => (run.id === id ? ({ ...run, ...edit } as RunRecord) : run)),
+      });
+    } else {
+      setRuns({ list: list.filter((run) => run.id !== message.id) });
+    }
+  }
 
   /** Writes the run; on success it is no longer unsaved, on failure it is, with the reason. */
-  async function save(record: RunRecord, what: string): Promise<void> {
+  async function save(record: RunRecord, what: string): Promise<boolean> {
     try {
       await backend.write(record);
       setRuns({ unsaved: state().unsaved.filter((id) => id !== record.id) });
+      return true;
     } catch (error) {
-      if (!state().list.some((run) => run.id === record.id)) return;
+      if (!state().list.some((run) => run.id === record.id)) return false;
       setRuns({
         unsaved: [...new Set([...state().unsaved, record.id])],
         storageError: storageMessage(what, error),
       });
+      return false;
     }
   }
 
   async function keep(record: RunRecord): Promise<void> {
     setRuns({ list: [...state().list, record] });
-    await save(record, `"${record.name}" was not saved`);
+    if (await save(record, `"${record.name}" was not saved`)) {
+      tabs.post({ type: 'kept', record });
+    }
+  }
+
+  async function readStored(): Promise<void> {
+    let stored: [string, unknown][];
+    try {
+      stored = await backend.readAll();
+    } catch (error) {
+      setRuns({
+        loaded: true,
+        storageError: storageMessage('Kept runs could not be read', error),
+      });
+      return;
+    }
+    const read: RunRecord[] = [];
+    const unreadable: string[] = [];
+    for (const [key, value] of stored) {
+      const parsed = storedRunSchema.safeParse(value);
+      if (parsed.success) read.push(parsed.data);
+      else unreadable.push(`${key} (${describeSchemaError(parsed.error)})`);
+    }
+    const current = state().list;
+    const known = new Set(current.map((run) => run.id));
+    setRuns({
+      list: [...read.filter((run) => !known.has(run.id)), ...current],
+      loaded: true,
+      ...(unreadable.length > 0
+        ? {
+            storageError: `${unreadable.length} stored run(s) could not be read and are not shown: ${unreadable.join('; ')}.`,
+          }
+        : {}),
+    });
+  }
+
+  /**
+   * Reads the stored runs back (page load), once; runs kept meanwhile stay. From then on,
+   * what other tabs keep, edit and remove shows here too.
+   */
+  function load(): Promise<void> {
+    if (!loading) {
+      tabs.listen(heard);
+      loading = readStored();
+    }
+    return loading;
   }
 
   return {
     /** Keeps a run that just ended. */
     keep,
 
-    /** Reads the stored runs back (page load); runs kept meanwhile stay. */
-    async load(): Promise<void> {
-      let stored: [string, unknown][];
-      try {
-        stored = await backend.readAll();
-      } catch (error) {
-        setRuns({
-          loaded: true,
-          storageError: storageMessage('Kept runs could not be read', error),
-        });
-        return;
-      }
-      const read: RunRecord[] = [];
-      const unreadable: string[] = [];
-      for (const [key, value] of stored) {
-        const parsed = storedRunSchema.safeParse(value);
-        if (parsed.success) read.push(parsed.data);
-        else unreadable.push(`${key} (${describeSchemaError(parsed.error)})`);
-      }
-      const current = state().list;
-      const known = new Set(current.map((run) => run.id));
-      setRuns({
-        list: [...read.filter((run) => !known.has(run.id)), ...current],
-        loaded: true,
-        ...(unreadable.length > 0
-          ? {
-              storageError: `${unreadable.length} stored run(s) could not be read and are not shown: ${unreadable.join('; ')}.`,
-            }
-          : {}),
-      });
+    /**
+     * Writes a live run's progress so far to storage only (the list shows it once it ends,
+     * and its end overwrites this). Skipped once the run is kept; a refused write is left to
+     * the run's real end to report.
+     */
+    async checkpoint(record: RunRecord): Promise<void> {
+      if (state().list.some((run) => run.id === record.id)) return;
+      await backend.write(record).catch(() => {});
     },
 
-    /** Renames, pins or shows a run. */
-    async update(id: string, change: Partial<Pick<RunRecord, 'name' | 'pinned' | 'shown'>>) {
+    /** Reads the stored runs back, once (see `load`). */
+    load,
+
+    /**
+     * Renames, pins or shows a run: only the fields changed are written, over what storage
+     * holds now (another tab may have changed other fields), and a run deleted elsewhere stays
+     * deleted.
+     */
+    async update(id: string, edit: RunEdit) {
       const before = state().list.find((run) => run.id === id);
       if (!before) return;
-      const record = { ...before, ...change } as RunRecord;
+      const record = { ...before, ...edit } as RunRecord;
       setRuns({ list: state().list.map((run) => (run.id === id ? record : run)) });
-      await save(record, `The change to "${record.name}" was not saved`);
+      const what = `The change to "${record.name}" was not saved`;
+      // A run storage never took is written whole, as its first save.
+      if (state().unsaved.includes(id)) {
+        await save(record, what);
+        return;
+      }
+      try {
+        if (await backend.patch(id, edit)) {
+          tabs.post({ type: 'edited', id, edit });
+          return;
+        }
+        setRuns({ list: state().list.filter((run) => run.id !== id) });
+      } catch (error) {
+        setRuns({ storageError: storageMessage(what, error) });
+      }
     },
 
     async remove(id: string): Promise<void> {
@@ -99,6 +170,7 @@ export function createRunKeeper(backend: RunBackend) {
       });
       try {
         await backend.remove(id);
+        tabs.post({ type: 'removed', id });
       } catch (error) {
         setRuns({
           storageError: storageMessage(
@@ -118,9 +190,14 @@ export function createRunKeeper(backend: RunBackend) {
         });
         return;
       }
+      // The stored runs first: an id taken by one not yet read back must not be overwritten.
+      await load();
       const taken = state().list.some((run) => run.id === parsed.record.id);
       const record = taken ? { ...parsed.record, id: crypto.randomUUID() } : parsed.record;
-      setRuns({ importNote: { ok: true, text: `Imported "${record.name}" from ${fileName}.` } });
+      const copy = taken ? ' as a copy (a kept run already has its id)' : '';
+      setRuns({
+        importNote: { ok: true, text: `Imported "${record.name}" from ${fileName}${copy}.` },
+      });
       await keep(record);
     },
 
@@ -131,4 +208,4 @@ export function createRunKeeper(backend: RunBackend) {
 }
 
 /** The page's kept runs, in this browser's IndexedDB. */
-export const runKeeper = createRunKeeper(idbRunBackend());
+export const runKeeper = createRunKeeper(idbRunBackend(), broadcastRunsChannel());

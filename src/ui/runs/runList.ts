@@ -14,6 +14,7 @@ const STOP_WORDS: Record<RunRecord['stopReason'], string> = {
   cycleEnd: 'stopped at a cycle end',
   crashed: 'engine crashed',
   failed: 'failed',
+  interrupted: 'interrupted (the page closed mid-run)',
 };
 
 const DATASET_WORDS: Record<RunRecord['session']['dataset'], string> = {

@@ -25,8 +25,11 @@ import type {
  * same the engine checks them with, so an imported run holds only what could have run.
  */
 
-/** Ends the engine does not report itself: the worker crashed, or the command was rejected. */
-export type PageStopReason = 'crashed' | 'failed';
+/**
+ * Ends the engine does not report itself: the worker crashed, the command was rejected, or the
+ * page went away mid-run (the run's last checkpoint, read back on the next visit).
+ */
+export type PageStopReason = 'crashed' | 'failed' | 'interrupted';
 
 interface RunBase {
   id: string;
@@ -88,6 +91,7 @@ const RANGE_TEST_STOPS = [
   'stopped',
   'crashed',
   'failed',
+  'interrupted',
 ] as const satisfies readonly RangeTestRecord['stopReason'][];
 const TRAIN_STOPS = [
   'completed',
@@ -96,6 +100,7 @@ const TRAIN_STOPS = [
   'cycleEnd',
   'crashed',
   'failed',
+  'interrupted',
 ] as const satisfies readonly TrainingRecord['stopReason'][];
 
 /**
