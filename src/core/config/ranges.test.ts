@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeParseScheduleSpec } from '../scheduleSpec';
+import { parseScheduleSpec, safeParseScheduleSpec } from '../scheduleSpec';
 import { schedulePreview } from '../cycles';
 import { DEFAULT_RANGE_TEST, rangeTestConfigSchema } from './rangeTestConfig';
 import { LR_RANGE, MAX_RUN_ITERATIONS, SEED_RANGE } from './ranges';
@@ -16,7 +16,8 @@ const session = {
   augment: false,
 } as const;
 
-const triangular = { policy: 'triangular', baseLr: 0.001, maxLr: 0.01, stepSize: 100 } as const;
+const triangularJson = { policy: 'triangular', baseLr: 0.001, maxLr: 0.01, stepSize: 100 };
+const triangular = parseScheduleSpec(triangularJson);
 
 function reason(json: unknown): string | null {
   const parsed = safeParseScheduleSpec(json);
@@ -34,12 +35,12 @@ describe('the ranges a user can ask for', () => {
   });
 
   it('refuses a step size past the longest run (item 3: no "Infinity steps" in a code export)', () => {
-    expect(reason({ ...triangular, stepSize: 1e308 })).toBe(
+    expect(reason({ ...triangularJson, stepSize: 1e308 })).toBe(
       `stepSize: must be at most ${MAX_RUN_ITERATIONS}`,
     );
     expect(reason({ policy: 'one_cycle', maxLr: 0.1, totalSteps: 1e308 })).toMatch(/totalSteps/);
     expect(reason({ policy: 'cosine_restarts', maxLr: 0.1, period: 1e9 })).toMatch(/period/);
-    expect(reason({ ...triangular, stepSize: MAX_RUN_ITERATIONS })).toBeNull();
+    expect(reason({ ...triangularJson, stepSize: MAX_RUN_ITERATIONS })).toBeNull();
   });
 
   it('caps a run in every unit (item 1: 1e308 epochs, 1e9 iterations)', () => {
