@@ -26,8 +26,8 @@ function reason(json: unknown): string | null {
 
 describe('the ranges a user can ask for', () => {
   it('refuses an LR too small to divide by (item 2) or too large to mean anything, naming the range', () => {
-    expect(reason({ policy: 'fixed', lr: 5e-324 })).toBe('lr: must be between 1e-8 and 1000');
-    expect(reason({ policy: 'fixed', lr: 1e4 })).toBe('lr: must be between 1e-8 and 1000');
+    expect(reason({ policy: 'fixed', lr: 5e-324 })).toBe('lr: must be between 1e-8 and 10000');
+    expect(reason({ policy: 'fixed', lr: 1e5 })).toBe('lr: must be between 1e-8 and 10000');
     expect(reason({ policy: 'fixed', lr: LR_RANGE.min })).toBeNull();
     expect(reason({ policy: 'fixed', lr: LR_RANGE.max })).toBeNull();
     // One message for a negative rate, not two.
@@ -81,7 +81,7 @@ describe('the ranges a user can ask for', () => {
   it('puts both ends of a range test inside the LR range', () => {
     const parsed = rangeTestConfigSchema.safeParse({ ...DEFAULT_RANGE_TEST, endLr: 1e300 });
     expect(parsed.error?.issues[0].path).toEqual(['endLr']);
-    expect(parsed.error?.issues[0].message).toBe('must be between 1e-8 and 1000');
+    expect(parsed.error?.issues[0].message).toBe('must be between 1e-8 and 10000');
   });
 });
 

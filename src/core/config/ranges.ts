@@ -7,8 +7,8 @@ import { z } from 'zod';
  * 1e308 is no cycle at all) and loops over a plan stop ending.
  */
 
-/** Learning rates: eight decades below any useful rate, three above any that trains. */
-export const LR_RANGE = { min: 1e-8, max: 1e3 } as const;
+/** Learning rates: eight decades below any useful rate, four above (the engine's own divergence test sweeps to 1e4). */
+export const LR_RANGE = { min: 1e-8, max: 1e4 } as const;
 
 /** The longest run, in steps: about 100 hours at a fast 3 steps per second. */
 export const MAX_RUN_ITERATIONS = 1_000_000;
