@@ -1,3 +1,4 @@
+import { MAX_RUN_ITERATIONS } from './config/ranges';
 import type { ScheduleSpec } from './scheduleSpec';
 import {
   cosinePosition,
@@ -100,7 +101,8 @@ function wsdPhase(spec: Extract<ScheduleSpec, { policy: 'wsd' }>, k: number): Cy
 export function cycleStarts(spec: ScheduleSpec, n: number): number[] {
   if (!isCyclic(spec)) return [0];
   const starts = [0];
-  for (let k = 0; k < n - 1; k++) if (cycleAt(spec, k).isCycleEnd) starts.push(k + 1);
+  const last = Math.min(n - 1, MAX_RUN_ITERATIONS);
+  for (let k = 0; k < last; k++) if (cycleAt(spec, k).isCycleEnd) starts.push(k + 1);
   return starts;
 }
 
@@ -125,16 +127,27 @@ export interface SchedulePreview {
   momentum?: number[];
 }
 
+/** A preview evaluates the schedule at most this many times, however long the run. */
+const MAX_PREVIEW_EVALUATIONS = 200_000;
+
 /**
  * The LR (and momentum) curve of the first n steps, at most maxPoints points. Downsampling keeps
  * each bucket's lowest and highest LR so fast cycles never alias into a wrong shape.
  */
-export function schedulePreview(spec: ScheduleSpec, n: number, maxPoints: number): SchedulePreview {
+export function schedulePreview(
+  spec: ScheduleSpec,
+  numSteps: number,
+  maxPoints: number,
+): SchedulePreview {
   const steps: number[] = [];
+  // A plan past the longest run (or not a number at all) is drawn only as far as a run can go.
+  const n = Number.isFinite(numSteps) ? Math.min(Math.max(0, numSteps), MAX_RUN_ITERATIONS) : 0;
   if (n <= maxPoints) {
     for (let k = 0; k < n; k++) steps.push(k);
   } else {
     const buckets = Math.max(1, Math.floor(maxPoints / 2));
+    // Each bucket looks at no more than its share of MAX_PREVIEW_EVALUATIONS steps, evenly spaced.
+    const stride = Math.max(1, Math.ceil(n / MAX_PREVIEW_EVALUATIONS));
     for (let b = 0; b < buckets; b++) {
       const from = Math.floor((b * n) / buckets);
       const to = Math.floor(((b + 1) * n) / buckets);
@@ -142,7 +155,7 @@ export function schedulePreview(spec: ScheduleSpec, n: number, maxPoints: number
       let hi = from;
       let loValue = lrAt(spec, from);
       let hiValue = loValue;
-      for (let k = from + 1; k < to; k++) {
+      for (let k = from + stride; k < to; k += stride) {
         const value = lrAt(spec, k);
         if (value < loValue) [lo, loValue] = [k, value];
         if (value > hiValue) [hi, hiValue] = [k, value];

@@ -64,8 +64,8 @@ export {
   rangeTestConfigSchema,
   type RangeTestConfig,
 } from './config/rangeTestConfig';
+export { LR_RANGE, MAX_RUN_ITERATIONS, SEED_RANGE } from './config/ranges';
 export {
-  MAX_RUN_ITERATIONS,
   RUN_LENGTH_UNITS,
   runIterations,
   runLengthSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LR_RANGE, lrNumber, stepCount, stepLength } from './config/ranges';
 
 /**
  * The schedule spec: one JSON format for config, URL state, export, import and tests
@@ -7,9 +8,10 @@ import { z } from 'zod';
  * so a parsed spec is complete.
  */
 
-const lr = z.number().positive('must be greater than 0');
+// Ranges (config/ranges.ts): an LR, a count of steps, a length in steps.
+const lr = lrNumber;
 const momentum = z.number().min(0, 'must be at least 0').lt(1, 'must be less than 1');
-const positiveInt = z.number().int('must be a whole number').min(1, 'must be at least 1');
+const positiveInt = stepCount;
 
 const fixedSchema = z.object({ policy: z.literal('fixed'), lr }).strict();
 
@@ -29,8 +31,8 @@ const expSchema = z
 const cyclicFields = {
   baseLr: lr,
   maxLr: lr,
-  stepSize: z.number().positive('must be greater than 0'),
-  stepSizeDown: z.number().positive('must be greater than 0').optional(),
+  stepSize: stepLength,
+  stepSizeDown: stepLength.optional(),
   cycleMomentum: z.boolean().default(false),
   baseMomentum: momentum.default(0.8),
   maxMomentum: momentum.default(0.9),
@@ -54,7 +56,11 @@ const cosineRestartsSchema = z
   .object({
     policy: z.literal('cosine_restarts'),
     maxLr: lr,
-    minLr: z.number().min(0, 'must be at least 0').default(0),
+    minLr: z
+      .number()
+      .min(0, 'must be at least 0')
+      .max(LR_RANGE.max, `must be at most ${LR_RANGE.max}`)
+      .default(0),
     period: positiveInt,
     periodMult: positiveInt.default(1),
   })

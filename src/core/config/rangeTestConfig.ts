@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { oneOf } from './oneOf';
+import { lrNumber } from './ranges';
 
 export const RANGE_TEST_MODES = ['exp', 'linear'] as const;
 
@@ -12,8 +13,8 @@ export const NUM_ITER_RANGE = { min: 10, max: 5000 } as const;
 /** A range test's sweep: the LR from startLr to endLr over numIter steps, and when it stops. */
 export const rangeTestConfigSchema = z
   .object({
-    startLr: z.number().positive('must be greater than 0'),
-    endLr: z.number(),
+    startLr: lrNumber,
+    endLr: lrNumber,
     numIter: z
       .number()
       .int('must be a whole number')

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cycleAt, isCyclic } from '../cycles';
 import type { ScheduleSpec } from '../scheduleSpec';
 import { oneOf } from './oneOf';
+import { MAX_RUN_ITERATIONS } from './ranges';
 
 export const RUN_LENGTH_UNITS = ['epochs', 'iterations', 'cycles'] as const;
 
@@ -9,7 +10,11 @@ export const RUN_LENGTH_UNITS = ['epochs', 'iterations', 'cycles'] as const;
 export const runLengthSchema = z
   .object({
     unit: oneOf(RUN_LENGTH_UNITS),
-    value: z.number().positive('must be greater than 0'),
+    value: z
+      .number()
+      .positive('must be greater than 0')
+      // Every unit is at least a step long, so no run of more units can fit the step cap.
+      .max(MAX_RUN_ITERATIONS, `must be at most ${MAX_RUN_ITERATIONS}`),
   })
   .superRefine(({ unit, value }, ctx) => {
     if (unit !== 'epochs' && !Number.isInteger(value)) {
@@ -23,13 +28,10 @@ export const runLengthSchema = z
 
 export type RunLength = z.output<typeof runLengthSchema>;
 
-/** A run of cycles longer than this many steps is refused rather than scanned forever. */
-export const MAX_RUN_ITERATIONS = 10_000_000;
-
 /**
  * How many steps a run of `length` lasts: epochs rounded to whole steps, iterations as they
- * are, cycles by counting cycle ends. Null when the cycles never end within `maxIterations`
- * steps (or the schedule has none).
+ * are, cycles by counting cycle ends. Null when the run would take more than `maxIterations`
+ * steps (or the schedule has no cycles to count).
  */
 export function runIterations(
   spec: ScheduleSpec,
@@ -37,8 +39,13 @@ export function runIterations(
   iterationsPerEpoch: number,
   maxIterations = MAX_RUN_ITERATIONS,
 ): number | null {
-  if (length.unit === 'epochs') return Math.round(length.value * iterationsPerEpoch);
-  if (length.unit === 'iterations') return length.value;
+  const direct =
+    length.unit === 'epochs'
+      ? Math.round(length.value * iterationsPerEpoch)
+      : length.unit === 'iterations'
+        ? length.value
+        : null;
+  if (direct !== null) return Number.isFinite(direct) && direct <= maxIterations ? direct : null;
   if (!isCyclic(spec)) return null;
   let ends = 0;
   for (let k = 0; k < maxIterations; k++) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { oneOf } from './oneOf';
+import { SEED_RANGE } from './ranges';
 
 /** Every dataset the engine loads. */
 export const DATASET_NAMES = ['mnist', 'fashion-mnist', 'synthetic'] as const;
@@ -41,7 +42,11 @@ export const sessionConfigSchema = z.object({
     .int('must be a whole number')
     .min(1, 'must be at least 1')
     .max(MAX_BATCH_SIZE, `must be at most ${MAX_BATCH_SIZE}`),
-  seed: z.number().int('must be a whole number'),
+  seed: z
+    .number()
+    .int('must be a whole number')
+    .min(SEED_RANGE.min, `must be at least ${SEED_RANGE.min}`)
+    .max(SEED_RANGE.max, `must be at most ${SEED_RANGE.max} (seeds are 32-bit)`),
   /** Random shifts of up to ±2 pixels. */
   augment: z.boolean(),
 });

@@ -86,7 +86,7 @@ export class TrainingRun {
     const total = runIterations(spec, config.length, perEpoch);
     if (total === null) {
       throw new RangeError(
-        `train.length: ${config.length.value} cycles of this schedule take more than ${MAX_RUN_ITERATIONS} iterations`,
+        `train.length: ${config.length.value} ${config.length.unit} of this schedule take more than ${MAX_RUN_ITERATIONS} iterations`,
       );
     }
     const cycled = momentumAt(spec, 0) !== undefined;

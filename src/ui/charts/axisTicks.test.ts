@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   accuracyAxis,
+  epochTickEvery,
   epochTicks,
   logAxis,
   logTicks,
@@ -62,5 +63,53 @@ describe('value axes', () => {
     expect(many.length).toBeLessThanOrEqual(7);
     expect(many.every((k) => k % (10 * 860) === 0)).toBe(true);
     expect(epochTicks(500, 860)).toBeUndefined();
+  });
+});
+
+describe('tick generators on extreme input (an imported run, a link)', () => {
+  const within = (ms: number, run: () => unknown) => {
+    const started = performance.now();
+    run();
+    expect(performance.now() - started).toBeLessThan(ms);
+  };
+
+  it('give up on a zero or infinite log end instead of looping forever (item 4)', () => {
+    for (const [lo, hi] of [
+      [0, 10],
+      [1e-5, Infinity],
+      [-1, 1],
+      [NaN, 1],
+      [5e-324, 1e308],
+    ]) {
+      within(50, () => {
+        const ticks = logTicks(lo, hi);
+        expect(ticks.every(Number.isFinite)).toBe(true);
+        const axis = logAxis(lo, hi);
+        expect(axis.domain.every(Number.isFinite)).toBe(true);
+      });
+    }
+  });
+
+  it('give a plain axis for a non-finite linear extent', () => {
+    for (const [lo, hi] of [
+      [0, Infinity],
+      [-Infinity, 1],
+      [NaN, NaN],
+      [-Number.MAX_VALUE, Number.MAX_VALUE],
+    ]) {
+      within(50, () => expect(niceLinearAxis(lo, hi).ticks.length).toBeLessThanOrEqual(5));
+    }
+  });
+
+  it('space epoch ticks over an endless plan in bounded time (item 1)', () => {
+    for (const n of [Infinity, NaN]) {
+      within(50, () => {
+        expect(epochTickEvery(n, 100)).toBeGreaterThan(0);
+        expect(epochTicks(n, 100)).toBeUndefined();
+      });
+    }
+    for (const n of [1e308, 1e300, 2 ** 60]) {
+      within(50, () => expect(epochTicks(n, 100)?.length).toBeLessThanOrEqual(8));
+    }
   });
 });

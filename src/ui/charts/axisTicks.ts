@@ -36,6 +36,9 @@ function niceStep(v: number): number {
  * step and at most `maxTicks` ticks (0..1 when there is nothing to show).
  */
 export function niceLinearAxis(min: number, max: number, maxTicks = 5): ValueAxisSpec {
+  // A non-finite end (an imported Infinity) has no round step: the loop below would never end.
+  if (!Number.isFinite(min) || !Number.isFinite(max) || !(max - min < Number.MAX_VALUE))
+    return { domain: [0, 1], ticks: [0, 0.25, 0.5, 0.75, 1] };
   if (!(max > min))
     return max > 0
       ? niceLinearAxis(0, max, maxTicks)
@@ -43,7 +46,8 @@ export function niceLinearAxis(min: number, max: number, maxTicks = 5): ValueAxi
   let step = niceStep((max - min) / (maxTicks - 1));
   let from = Math.floor(min / step + 1e-9);
   let to = Math.ceil(max / step - 1e-9);
-  while (to - from + 1 > maxTicks) {
+  // Each pass at least doubles the step, so this ends within a few dozen passes.
+  for (let pass = 0; to - from + 1 > maxTicks && pass < 64; pass++) {
     step = niceStep(step * 1.01);
     from = Math.floor(min / step + 1e-9);
     to = Math.ceil(max / step - 1e-9);
@@ -58,6 +62,8 @@ export function niceLinearAxis(min: number, max: number, maxTicks = 5): ValueAxi
  * decades (so a narrow axis still gets labels).
  */
 export function logTicks(lo: number, hi: number): number[] {
+  // A zero, negative or infinite end (an imported series) would make the decade loop endless.
+  if (!(lo > 0) || !(hi >= lo) || !Number.isFinite(hi)) return [];
   const from = Math.floor(Math.log10(lo) + 1e-9);
   const to = Math.ceil(Math.log10(hi) - 1e-9);
   const multiples = Math.log10(hi / lo) < 2 - 1e-9 ? [1, 2, 5] : [1];
@@ -73,8 +79,10 @@ export function logTicks(lo: number, hi: number): number[] {
 
 /** A log axis spanning whole decades around [min, max], ticked by `logTicks`. */
 export function logAxis(min: number, max: number): ValueAxisSpec {
-  const from = Math.floor(Math.log10(min) + 1e-9);
-  const to = Math.max(from + 1, Math.ceil(Math.log10(max) - 1e-9));
+  if (!(min > 0) || !(max >= min) || !Number.isFinite(max)) return logAxis(0.1, 1);
+  // Decades past ±300 round to 0 or Infinity as 10^e: keep the axis where doubles still work.
+  const from = Math.max(-300, Math.floor(Math.log10(min) + 1e-9));
+  const to = Math.min(300, Math.max(from + 1, Math.ceil(Math.log10(max) - 1e-9)));
   const ticks = logTicks(10 ** from, 10 ** to);
   return { domain: [ticks[0], ticks[ticks.length - 1]], ticks };
 }
@@ -105,10 +113,14 @@ export function accuracyAxis(series: readonly XYSeries[], fromX = 0): ValueAxisS
 /** How many epochs apart epoch ticks sit: 1, 2, 5, 10, 20, … so at most `maxTicks` fit in n steps. */
 export function epochTickEvery(n: number, iterationsPerEpoch: number, maxTicks = 7): number {
   const epochs = Math.floor(n / iterationsPerEpoch);
-  for (let scale = 1; ; scale *= 10) {
+  // An infinite or NaN plan has no spacing that fits: one tick per epoch, and epochTicks stops.
+  if (!Number.isFinite(epochs) || epochs <= 0) return 1;
+  // 1, 2, 5 × 10^e up to the decade above the epoch count: at most ~300 tries for any double.
+  for (let scale = 1; scale <= epochs * 10; scale *= 10) {
     const every = [1, 2, 5].map((m) => m * scale).find((m) => epochs / m <= maxTicks - 1);
     if (every !== undefined) return every;
   }
+  return epochs;
 }
 
 /**
@@ -120,10 +132,11 @@ export function epochTicks(
   iterationsPerEpoch: number,
   maxTicks = 7,
 ): number[] | undefined {
-  if (iterationsPerEpoch <= 0 || n < iterationsPerEpoch) return undefined;
+  if (!(iterationsPerEpoch > 0) || !Number.isFinite(n) || n < iterationsPerEpoch) return undefined;
   const every = epochTickEvery(n, iterationsPerEpoch, maxTicks);
   const ticks: number[] = [];
-  for (let epoch = 0; epoch * iterationsPerEpoch <= n; epoch += every) {
+  // The count cap guards steps too big for `epoch += every` to change a double.
+  for (let epoch = 0; epoch * iterationsPerEpoch <= n && ticks.length <= maxTicks; epoch += every) {
     ticks.push(epoch * iterationsPerEpoch);
   }
   return ticks;

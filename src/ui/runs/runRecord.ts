@@ -104,12 +104,18 @@ const TRAIN_STOPS = [
 ] as const satisfies readonly TrainingRecord['stopReason'][];
 
 /**
- * A number as JSON can hold it: non-finite values (a diverged loss, momentum when it is not
- * cycled) are written as the strings "NaN", "Infinity" and "-Infinity".
+ * Any number, finite or not, as storage holds it (a number) or JSON does (non-finite values — a
+ * diverged loss, momentum when it is not cycled — written as "NaN", "Infinity", "-Infinity").
+ * zod 4's `z.number()` refuses NaN and ±Infinity, which recording and export both produce: one
+ * schema for every measured value, so what was recorded is always read back.
  */
-const jsonNumber = z.union([z.number(), z.enum(['NaN', 'Infinity', '-Infinity'])], {
-  error: 'must be a number (or "NaN", "Infinity", "-Infinity")',
-});
+const jsonNumber = z.union(
+  [
+    z.custom<number>((value) => typeof value === 'number'),
+    z.enum(['NaN', 'Infinity', '-Infinity']),
+  ],
+  { error: 'must be a number (or "NaN", "Infinity", "-Infinity")' },
+);
 const anyNumber = jsonNumber.transform(Number);
 
 /** How a per-step column is held: a plain array in a file, a Float64Array in storage. */
@@ -171,6 +177,21 @@ function sameLengths(
   }
 }
 
+/**
+ * A range test's LRs are its sweep's: positive and finite. A 0 or an Infinity there has no place
+ * on the log axis the run is drawn on (item 4 of issue 16: it once hung the page on every visit).
+ */
+function sweptLrs(series: { lr: Float64Array }, ctx: z.core.$RefinementCtx): void {
+  const at = series.lr.findIndex((lr) => !(lr > 0 && Number.isFinite(lr)));
+  if (at >= 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be a positive, finite learning rate (got ${series.lr[at]})`,
+      path: ['lr', at],
+    });
+  }
+}
+
 /** The record schema with series columns held as `column` describes. */
 function recordSchema(column: Column): z.ZodType<RunRecord, unknown> {
   const rangeTest = z.object({
@@ -186,7 +207,8 @@ function recordSchema(column: Column): z.ZodType<RunRecord, unknown> {
         heldOutLoss: column.nullable(),
         heldOutAccuracy: column.nullable(),
       })
-      .superRefine(sameLengths),
+      .superRefine(sameLengths)
+      .superRefine(sweptLrs),
   });
   const training = z.object({
     ...baseShape(),

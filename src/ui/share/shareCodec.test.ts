@@ -110,7 +110,7 @@ const config: fc.Arbitrary<ShareConfig> = fc.record({
       'rmsprop',
     ),
     batchSize: fc.constantFrom(16, 32, 64, 128, 256),
-    seed: fc.integer({ min: -1e9, max: 1e9 }),
+    seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
     augment: fc.boolean(),
   }),
   schedule: spec,

@@ -1,4 +1,11 @@
-import { cycleAt, isCyclic, runIterations, schedulePreview, type ScheduleSpec } from '../../core';
+import {
+  cycleAt,
+  isCyclic,
+  MAX_RUN_ITERATIONS,
+  runIterations,
+  schedulePreview,
+  type ScheduleSpec,
+} from '../../core';
 import type { RunLength } from '../../worker/contract';
 import { MAX_CHART_POINTS } from '../charts/downsample';
 import type { XYSeries } from '../charts/seriesGeometry';
@@ -43,7 +50,9 @@ export function cycleBoundaries(
 ): number[] {
   const starts: number[] = [];
   if (!isCyclic(spec)) return starts;
-  for (let k = 0; k < n - 1; k++) {
+  // No run is longer than MAX_RUN_ITERATIONS, so neither is the scan (an imported n may be).
+  const last = Math.min(n - 1, MAX_RUN_ITERATIONS);
+  for (let k = 0; k < last; k++) {
     if (!cycleAt(spec, k).isCycleEnd) continue;
     starts.push(k + 1);
     if (starts.length > maxMarks) return [];
