@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LR_RANGE, lrNumber, stepCount, stepLength } from './config/ranges';
+import { LR_RANGE, MAX_RUN_ITERATIONS, lrNumber, stepCount, stepLength } from './config/ranges';
 
 /**
  * The schedule spec: one JSON format for config, URL state, export, import and tests
@@ -91,7 +91,12 @@ const cosineSchema = z
   })
   .strict();
 
-const stepCount = z.number().int('must be a whole number').min(0, 'must be at least 0');
+/** A WSD phase may be empty (0 steps). */
+const phaseSteps = z
+  .number()
+  .int('must be a whole number')
+  .min(0, 'must be at least 0')
+  .max(MAX_RUN_ITERATIONS, `must be at most ${MAX_RUN_ITERATIONS}`);
 /** The shapes of Transformers' `get_wsd_schedule` warm-up and decay. */
 export const WSD_SHAPES = ['linear', 'cosine', '1-sqrt'] as const;
 
@@ -99,9 +104,9 @@ const wsdSchema = z
   .object({
     policy: z.literal('wsd'),
     maxLr: lr,
-    warmupSteps: stepCount,
-    stableSteps: stepCount,
-    decaySteps: stepCount,
+    warmupSteps: phaseSteps,
+    stableSteps: phaseSteps,
+    decaySteps: phaseSteps,
     warmupType: z.enum(WSD_SHAPES).default('linear'),
     decayType: z.enum(WSD_SHAPES).default('cosine'),
     minLrRatio: z.number().min(0, 'must be at least 0').max(1, 'must be at most 1').default(0),
