@@ -1,4 +1,6 @@
+import type { ScheduleChange } from './config/scheduleChanges';
 import type { ScheduleSpec } from './scheduleSpec';
+import { specInForce } from './scheduleInForce';
 import { cosinePosition, cyclicPosition, lrAt, momentumAt, oneCyclePhases } from './schedules';
 
 /** Which way the LR is heading at a step. */
@@ -90,9 +92,17 @@ export interface SchedulePreview {
 
 /**
  * The LR (and momentum) curve of the first n steps, at most maxPoints points. Downsampling keeps
- * each bucket's lowest and highest LR so fast cycles never alias into a wrong shape.
+ * each bucket's lowest and highest LR so fast cycles never alias into a wrong shape. With
+ * `changes`, each step follows the spec in force there (`specInForce`).
  */
-export function schedulePreview(spec: ScheduleSpec, n: number, maxPoints: number): SchedulePreview {
+export function schedulePreview(
+  spec: ScheduleSpec,
+  n: number,
+  maxPoints: number,
+  changes: readonly ScheduleChange[] = [],
+): SchedulePreview {
+  const specAt = (k: number) => (changes.length === 0 ? spec : specInForce(spec, changes, k));
+  const lrOf = (k: number) => lrAt(specAt(k), k);
   const steps: number[] = [];
   if (n <= maxPoints) {
     for (let k = 0; k < n; k++) steps.push(k);
@@ -103,10 +113,10 @@ export function schedulePreview(spec: ScheduleSpec, n: number, maxPoints: number
       const to = Math.floor(((b + 1) * n) / buckets);
       let lo = from;
       let hi = from;
-      let loValue = lrAt(spec, from);
+      let loValue = lrOf(from);
       let hiValue = loValue;
       for (let k = from + 1; k < to; k++) {
-        const value = lrAt(spec, k);
+        const value = lrOf(k);
         if (value < loValue) [lo, loValue] = [k, value];
         if (value > hiValue) [hi, hiValue] = [k, value];
       }
@@ -114,9 +124,11 @@ export function schedulePreview(spec: ScheduleSpec, n: number, maxPoints: number
       if (lo !== hi) steps.push(Math.max(lo, hi));
     }
   }
-  const lr = steps.map((k) => lrAt(spec, k));
-  const cycled = momentumAt(spec, 0) !== undefined;
+  const lr = steps.map(lrOf);
+  const cycled = [spec, ...changes.map((change) => change.spec)].some(
+    (each) => momentumAt(each, 0) !== undefined,
+  );
   return cycled
-    ? { steps, lr, momentum: steps.map((k) => momentumAt(spec, k) ?? NaN) }
+    ? { steps, lr, momentum: steps.map((k) => momentumAt(specAt(k), k) ?? NaN) }
     : { steps, lr };
 }
