@@ -1,5 +1,6 @@
 import type { ScheduleSpec } from '../scheduleSpec';
 import { pyFloat } from './pythonLiteral';
+import type { ScheduleHistory } from './scheduleChangesNote';
 
 /** The playground's optimizers (the engine's names), each exported with PyTorch 1.13's defaults. */
 export type ExportOptimizer =
@@ -10,6 +11,8 @@ export interface ExportOptions {
   optimizer: ExportOptimizer;
   batchSize: number;
   iterationsPerEpoch: number;
+  /** The last run's schedule when it was changed mid-run: its pieces go in the header. */
+  history?: ScheduleHistory;
 }
 
 interface OptimizerCode {

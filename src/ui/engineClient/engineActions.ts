@@ -12,6 +12,7 @@ import {
 import { useAppStore } from '../store';
 import { trainingActive } from '../store/selectors';
 import { EngineClient, type EngineClientHandlers } from './engineClient';
+import { followScheduleEdits } from './liveSchedule';
 
 /**
  * What the buttons do: each action reads the store, talks to the worker and writes the
@@ -63,6 +64,16 @@ function onEvent(event: EngineEvent, scheduleBump: () => void): void {
     case 'test':
       store.setTraining({ test: event });
       break;
+    case 'scheduleChanged': {
+      const { iteration, spec, totalIterations } = event;
+      const kept = store.training.scheduleChanges.filter((change) => change.iteration < iteration);
+      store.setTraining({
+        scheduleChanges: [...kept, { iteration, spec }],
+        numIterationsPlanned: totalIterations,
+      });
+      scheduleBump();
+      break;
+    }
     case 'trainState':
       store.setTraining({
         status: event.state === 'ended' ? 'ended' : event.state,
@@ -106,6 +117,7 @@ function engineClient(): EngineClient {
   if (kept) return kept;
   const client = new EngineClient(engineHandlers());
   setEngineClient(client);
+  followScheduleEdits(() => client.api);
   return client;
 }
 
@@ -174,6 +186,7 @@ export async function trainWith(
   setTraining({
     status: 'running',
     ranWith: { id: crypto.randomUUID(), startedAt: Date.now(), session, schedule: spec, length },
+    scheduleChanges: [],
     numIterationsDone: 0,
     numIterationsPlanned: 0,
     lastValidation: null,
@@ -221,6 +234,7 @@ export async function reset(): Promise<boolean> {
     clearTrainingSeries();
     setTraining({
       status: 'idle',
+      scheduleChanges: [],
       numIterationsDone: 0,
       lastValidation: null,
       test: null,

@@ -84,6 +84,7 @@ export function keepTrainingRun(end: {
     session: started.session,
     message: end.message ?? '',
     schedule: started.schedule,
+    scheduleChanges: training.scheduleChanges,
     length,
     stopReason: end.reason ?? 'completed',
     series: {
