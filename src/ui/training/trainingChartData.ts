@@ -1,4 +1,11 @@
-import { cycleAt, isCyclic, runIterations, schedulePreview, type ScheduleSpec } from '../../core';
+import {
+  changedCycleEnds,
+  isCyclic,
+  runIterations,
+  schedulePreview,
+  type ScheduleChange,
+  type ScheduleSpec,
+} from '../../core';
 import type { RunLength } from '../../worker/contract';
 import { MAX_CHART_POINTS } from '../charts/downsample';
 import type { XYSeries } from '../charts/seriesGeometry';
@@ -8,13 +15,17 @@ const MAX_CYCLE_MARKS = 60;
 /** A preview scans no further for the end of a run of "cycles" (the schedule explorer's limit). */
 const MAX_PLANNED_ITERATIONS = 200_000;
 
-/** The schedule's planned LR (and momentum, when cycled) over the first n steps. */
+/**
+ * The schedule's planned LR (and momentum, when cycled) over the first n steps; with the
+ * changes a run has had, each step follows the spec in force there.
+ */
 export function previewSeries(
   spec: ScheduleSpec,
   n: number,
   maxPoints = MAX_CHART_POINTS,
+  changes: readonly ScheduleChange[] = [],
 ): { lr: XYSeries; momentum: XYSeries | null } {
-  const preview = schedulePreview(spec, n, maxPoints);
+  const preview = schedulePreview(spec, n, maxPoints, changes);
   return {
     lr: { xs: preview.steps, ys: preview.lr },
     momentum: preview.momentum ? { xs: preview.steps, ys: preview.momentum } : null,
@@ -33,20 +44,17 @@ export function plannedIterations(
 }
 
 /**
- * The steps where a new cycle begins within [0, n), or none when there are more than
- * `maxMarks` to draw (the scan stops there, so a long run of short cycles costs little).
+ * The steps where a new cycle begins within [0, n) (each piece of a changed run judged by its
+ * own spec), or none when there are more than `maxMarks` to draw (the scan stops there, so a
+ * long run of short cycles costs little).
  */
 export function cycleBoundaries(
   spec: ScheduleSpec,
   n: number,
   maxMarks = MAX_CYCLE_MARKS,
+  changes: readonly ScheduleChange[] = [],
 ): number[] {
-  const starts: number[] = [];
-  if (!isCyclic(spec)) return starts;
-  for (let k = 0; k < n - 1; k++) {
-    if (!cycleAt(spec, k).isCycleEnd) continue;
-    starts.push(k + 1);
-    if (starts.length > maxMarks) return [];
-  }
-  return starts;
+  if (changes.length === 0 && !isCyclic(spec)) return [];
+  const ends = changedCycleEnds(spec, changes, n - 1, maxMarks);
+  return ends.length > maxMarks ? [] : ends.map((k) => k + 1);
 }
