@@ -1,8 +1,7 @@
 import type { RunLength } from './config/runLength';
-import type { ScheduleChange } from './config/scheduleChanges';
 import { cycleAt, isCyclic } from './cycles';
 import type { ScheduleSpec } from './scheduleSpec';
-import { specInForce } from './scheduleInForce';
+import { specInForce, type ScheduleChange } from './scheduleInForce';
 
 /**
  * How many steps a run lasts when its schedule was changed along the way: a run of cycles

@@ -1,6 +1,5 @@
-import type { ScheduleChange } from './config/scheduleChanges';
 import type { ScheduleSpec } from './scheduleSpec';
-import { specInForce } from './scheduleInForce';
+import { specInForce, type ScheduleChange } from './scheduleInForce';
 import { cosinePosition, cyclicPosition, lrAt, momentumAt, oneCyclePhases } from './schedules';
 
 /** Which way the LR is heading at a step. */

@@ -12,7 +12,7 @@ export {
   type CosineRestartsSpec,
 } from './scheduleSpec';
 export { lrAt, momentumAt } from './schedules';
-export { schedulePieces, specInForce } from './scheduleInForce';
+export { specInForce } from './scheduleInForce';
 export { changedCycleEnds, changedRunIterations } from './changedRunLength';
 export { scheduleChangesSchema, type ScheduleChange } from './config/scheduleChanges';
 export { argmin } from './argmin';

@@ -3,7 +3,7 @@ import { changedCycleEnds, changedRunIterations } from './changedRunLength';
 import { scheduleChangesSchema } from './config/scheduleChanges';
 import { schedulePreview } from './cycles';
 import { parseScheduleSpec } from './scheduleSpec';
-import { schedulePieces, specInForce } from './scheduleInForce';
+import { specInForce } from './scheduleInForce';
 import { lrAt } from './schedules';
 
 const slow = parseScheduleSpec({ policy: 'triangular', baseLr: 0.001, maxLr: 0.01, stepSize: 10 });
@@ -23,23 +23,6 @@ describe('the schedule in force at step k', () => {
       fast,
       fixed,
       fixed,
-    ]);
-  });
-
-  it('splits a run into the pieces each spec sets', () => {
-    const changes = [
-      { iteration: 5, spec: fast },
-      { iteration: 9, spec: fixed },
-    ];
-    expect(schedulePieces(slow, changes, 12)).toEqual([
-      { from: 0, to: 5, spec: slow },
-      { from: 5, to: 9, spec: fast },
-      { from: 9, to: 12, spec: fixed },
-    ]);
-    // Changes past the end set nothing within it.
-    expect(schedulePieces(slow, changes, 7)).toEqual([
-      { from: 0, to: 5, spec: slow },
-      { from: 5, to: 7, spec: fast },
     ]);
   });
 

@@ -1,5 +1,13 @@
-import type { ScheduleChange } from './config/scheduleChanges';
 import type { ScheduleSpec } from './scheduleSpec';
+
+/**
+ * A schedule change made during a run: from step `iteration` on (0-based, the first step
+ * trained under it) the run follows `spec`, still as a function of the absolute iteration.
+ */
+export interface ScheduleChange {
+  iteration: number;
+  spec: ScheduleSpec;
+}
 
 /**
  * The spec that sets step k of a run that started under `initial` and was changed by
@@ -14,23 +22,4 @@ export function specInForce(
     if (changes[i].iteration <= k) return changes[i].spec;
   }
   return initial;
-}
-
-/** The steps [from, to) each spec of a changed run sets, in order; empty pieces are left out. */
-export function schedulePieces(
-  initial: ScheduleSpec,
-  changes: readonly ScheduleChange[],
-  n: number,
-): { from: number; to: number; spec: ScheduleSpec }[] {
-  const pieces: { from: number; to: number; spec: ScheduleSpec }[] = [];
-  let from = 0;
-  let spec = initial;
-  for (const change of changes) {
-    const to = Math.min(n, change.iteration);
-    if (to > from) pieces.push({ from, to, spec });
-    from = Math.max(from, to);
-    spec = change.spec;
-  }
-  if (n > from) pieces.push({ from, to: n, spec });
-  return pieces;
 }

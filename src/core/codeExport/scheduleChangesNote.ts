@@ -1,4 +1,4 @@
-import type { ScheduleChange } from '../config/scheduleChanges';
+import type { ScheduleChange } from '../scheduleInForce';
 import type { ScheduleSpec } from '../scheduleSpec';
 
 /** A training run whose schedule was changed while it trained: where it started and each change. */

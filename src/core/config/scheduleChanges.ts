@@ -1,15 +1,8 @@
 import { z } from 'zod';
-import type { ScheduleSpec } from '../scheduleSpec';
+import type { ScheduleChange } from '../scheduleInForce';
 import { scheduleSpecField } from './trainConfig';
 
-/**
- * A schedule change made during a run: from step `iteration` on (0-based, the first step
- * trained under it) the run follows `spec`, still as a function of the absolute iteration.
- */
-export interface ScheduleChange {
-  iteration: number;
-  spec: ScheduleSpec;
-}
+export type { ScheduleChange };
 
 /** The changes of one run, as recorded, stored, exported and imported: oldest first, one per step. */
 export const scheduleChangesSchema = z
