@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 
-const lrCurve = (page: Page) =>
-  page.getByTestId('schedule-chart').locator('path.training-line').first();
+const lrCurve = (page: Page) => page.getByTestId('lr-chart').locator('path.training-line').first();
 
 test.describe('schedule explorer', () => {
   test.beforeEach(async ({ page }) => {
@@ -40,9 +39,7 @@ test.describe('schedule explorer', () => {
     await expect(page.getByRole('alert')).toHaveText('Base LR must not exceed Max LR (0.1 > 0.01)');
     await expect(lrCurve(page)).toBeVisible();
     await expect(
-      page
-        .getByRole('region', { name: 'Learning-rate schedule' })
-        .getByText('Showing the last valid schedule'),
+      page.getByTestId('lr-chart').getByText('Showing the last valid schedule'),
     ).toBeVisible();
     await page.screenshot({ path: 'test-results/schedule-explorer-error.png', fullPage: true });
 
@@ -74,7 +71,8 @@ test.describe('schedule explorer', () => {
     await expect(page.getByRole('slider', { name: 'Total steps' })).toBeVisible();
     await page.getByRole('checkbox', { name: 'Cycle momentum' }).check();
     await expect(page.getByRole('spinbutton', { name: 'Max momentum' })).toHaveValue('0.95');
-    await expect(page.getByTestId('schedule-chart').locator('path.training-line')).toHaveCount(2);
+    // Its planned and used lines, on a chart of its own beside the LR's.
+    await expect(page.getByTestId('momentum-chart').locator('path.training-line')).toHaveCount(2);
   });
 
   test('a typed value that is not a number is flagged and not applied', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { MAX_RUN_ITERATIONS } from './config/ranges';
 import type { ScheduleSpec } from './scheduleSpec';
+import { specInForce, type ScheduleChange } from './scheduleInForce';
 import {
   cosinePosition,
   cyclicPosition,
@@ -132,13 +133,17 @@ const MAX_PREVIEW_EVALUATIONS = 200_000;
 
 /**
  * The LR (and momentum) curve of the first n steps, at most maxPoints points. Downsampling keeps
- * each bucket's lowest and highest LR so fast cycles never alias into a wrong shape.
+ * each bucket's lowest and highest LR so fast cycles never alias into a wrong shape. With
+ * `changes`, each step follows the spec in force there (`specInForce`).
  */
 export function schedulePreview(
   spec: ScheduleSpec,
   numSteps: number,
   maxPoints: number,
+  changes: readonly ScheduleChange[] = [],
 ): SchedulePreview {
+  const specAt = (k: number) => (changes.length === 0 ? spec : specInForce(spec, changes, k));
+  const lrOf = (k: number) => lrAt(specAt(k), k);
   const steps: number[] = [];
   // A plan past the longest run (or not a number at all) is drawn only as far as a run can go.
   const n = Number.isFinite(numSteps) ? Math.min(Math.max(0, numSteps), MAX_RUN_ITERATIONS) : 0;
@@ -153,10 +158,10 @@ export function schedulePreview(
       const to = Math.floor(((b + 1) * n) / buckets);
       let lo = from;
       let hi = from;
-      let loValue = lrAt(spec, from);
+      let loValue = lrOf(from);
       let hiValue = loValue;
       for (let k = from + stride; k < to; k += stride) {
-        const value = lrAt(spec, k);
+        const value = lrOf(k);
         if (value < loValue) [lo, loValue] = [k, value];
         if (value > hiValue) [hi, hiValue] = [k, value];
       }
@@ -164,9 +169,11 @@ export function schedulePreview(
       if (lo !== hi) steps.push(Math.max(lo, hi));
     }
   }
-  const lr = steps.map((k) => lrAt(spec, k));
-  const cycled = momentumAt(spec, 0) !== undefined;
+  const lr = steps.map(lrOf);
+  const cycled = [spec, ...changes.map((change) => change.spec)].some(
+    (each) => momentumAt(each, 0) !== undefined,
+  );
   return cycled
-    ? { steps, lr, momentum: steps.map((k) => momentumAt(spec, k) ?? NaN) }
+    ? { steps, lr, momentum: steps.map((k) => momentumAt(specAt(k), k) ?? NaN) }
     : { steps, lr };
 }

@@ -14,6 +14,9 @@ export {
   WSD_SHAPES,
 } from './scheduleSpec';
 export { lrAt, momentumAt } from './schedules';
+export { specInForce } from './scheduleInForce';
+export { changedCycleEnds, changedRunIterations } from './changedRunLength';
+export { scheduleChangesSchema, type ScheduleChange } from './config/scheduleChanges';
 export { argmin } from './argmin';
 export { errorMessage } from './errorMessage';
 export { plural } from './plural';

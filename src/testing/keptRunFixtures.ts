@@ -30,6 +30,7 @@ export function trainingRecord(change: Partial<TrainingRecord> = {}): TrainingRe
       baseMomentum: 0.8,
       maxMomentum: 0.9,
     },
+    scheduleChanges: [],
     length: { unit: 'iterations', value: 5 },
     stopReason: 'nonFinite',
     series: {

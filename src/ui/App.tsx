@@ -13,7 +13,6 @@ import { RangeTestSettings } from './rangeTest/RangeTestSettings';
 import { RangeTestSuggestions } from './rangeTest/RangeTestSuggestions';
 import { RunsPanel } from './runs/RunsPanel';
 import { SchedulePanel } from './schedule/SchedulePanel';
-import { ScheduleExplorer } from './schedule/ScheduleExplorer';
 import { ControlsToggle } from './share/ControlsToggle';
 import { LinkMessages } from './share/LinkMessages';
 import { useLinkSync } from './share/linkSync';
@@ -59,7 +58,6 @@ export function App() {
               train: (
                 <>
                   <RangeTestChart />
-                  <ScheduleExplorer />
                   <TrainingCharts />
                   <SnapshotPanel />
                 </>

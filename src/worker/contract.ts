@@ -1,4 +1,4 @@
-import type { RangeTestConfig, RunLength, SessionConfig, TrainConfig } from '../core';
+import type { RangeTestConfig, RunLength, ScheduleSpec, SessionConfig, TrainConfig } from '../core';
 import type { BackendName, BackendReport } from '../engine/backends/chooseBackend';
 import type { EngineEvent, RangeTestEnd } from '../engine/training/engineEvents';
 import type { ModelFiles } from '../engine/model/exportLayersModel';
@@ -27,6 +27,7 @@ export type {
 export type {
   RangeTestProgress,
   RangeTestStopReason,
+  ScheduleChanged,
   TestResult,
   TrainProgress,
   TrainState,
@@ -70,6 +71,12 @@ export interface EngineApi {
   step(): Promise<void>;
   stop(): Promise<void>;
   stopAtEndOfCycle(): Promise<void>;
+  /**
+   * The running (or paused) training run follows `spec` from its next step on (a
+   * `scheduleChanged` event says from which); rejected when no run is active or the spec is
+   * invalid (`schedule.maxLr must be greater than 0, …`).
+   */
+  setSchedule(spec: ScheduleSpec): Promise<void>;
   /**
    * The current weights as a TF.js layers model (`tf.loadLayersModel`), with model.json naming
    * the weights file `weightsFileName`; refused while a run is in progress.

@@ -78,6 +78,10 @@ export class EngineWorkerApi implements EngineApi {
     this.session?.stop();
   }
 
+  async setSchedule(spec: Parameters<EngineApi['setSchedule']>[0]) {
+    this.current().setSchedule(spec);
+  }
+
   async stopAtEndOfCycle() {
     this.session?.stopAtEndOfCycle();
   }

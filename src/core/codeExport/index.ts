@@ -4,3 +4,4 @@ export { kerasCode } from './kerasCode';
 export { readPyTorchCode } from './pytorchCodeReader';
 export { pytorchArgsToSpec } from './pytorchScheduler';
 export type { ExportOptions } from './optimizerCode';
+export type { ScheduleHistory } from './scheduleChangesNote';

@@ -1,6 +1,7 @@
 import type { ScheduleSpec } from '../scheduleSpec';
 import { pyFloat } from './pythonLiteral';
 import type { WsdVariant } from './pytorchWsd';
+import type { ScheduleHistory } from './scheduleChangesNote';
 
 /** The playground's optimizers (the engine's names), each exported with its reference's defaults. */
 export type ExportOptimizer =
@@ -23,6 +24,8 @@ export interface ExportOptions {
   iterationsPerEpoch: number;
   /** WSD in PyTorch: a dependency-free LambdaLR (the default) or Transformers' own function. */
   pytorchWsd?: WsdVariant;
+  /** The last run's schedule when it was changed mid-run: its pieces go in the header. */
+  history?: ScheduleHistory;
 }
 
 interface OptimizerCode {

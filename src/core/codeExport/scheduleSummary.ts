@@ -1,6 +1,7 @@
 import type { ScheduleSpec } from '../scheduleSpec';
 import type { ExportOptions } from './optimizerCode';
 import { plural } from '../plural';
+import { scheduleChangesNote } from './scheduleChangesNote';
 
 /** The LR the optimizer starts at (OneCycleLR and CyclicLR set it themselves). */
 export function initialLr(spec: ScheduleSpec): number {
@@ -131,5 +132,6 @@ export function headerComment(
     `# ${title}, exported from LR Playground.`,
     ...[...scheduleSummary(spec, options), ...notes].flatMap((line) => wrap(line, 92)),
     `# Spec: ${JSON.stringify(spec)}`,
+    ...scheduleChangesNote(options.history),
   ];
 }

@@ -1,4 +1,10 @@
-import type { RangeTestConfig, RunLength, SessionConfig, TrainConfig } from '../../core';
+import type {
+  RangeTestConfig,
+  RunLength,
+  ScheduleSpec,
+  SessionConfig,
+  TrainConfig,
+} from '../../core';
 
 /**
  * What crosses the worker boundary, defined where it is made. No tfjs values here: the UI
@@ -86,12 +92,24 @@ export interface TrainStateChange {
   message?: string;
 }
 
+/**
+ * A schedule sent during a run took over: `iteration` is the first step trained under `spec`
+ * (0-based), and `totalIterations` the run's length as it now stands (a run of cycles recounts).
+ */
+export interface ScheduleChanged {
+  type: 'scheduleChanged';
+  iteration: number;
+  spec: ScheduleSpec;
+  totalIterations: number;
+}
+
 export type EngineEvent =
   | RangeTestProgress
   | RangeTestEnd
   | TrainProgress
   | ValidationResult
   | TestResult
-  | TrainStateChange;
+  | TrainStateChange
+  | ScheduleChanged;
 
 export type EmitEvent = (event: EngineEvent) => void;

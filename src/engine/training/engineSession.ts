@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import {
   parseConfig,
   rangeTestConfigSchema,
+  scheduleSpecField,
   sessionConfigSchema,
   trainConfigSchema,
 } from '../../core';
@@ -142,6 +143,18 @@ export class EngineSession {
 
   step(): void {
     this.run?.step();
+  }
+
+  /**
+   * The running (or paused) training run follows `sent` from its next step on; refused, with a
+   * message naming the field, for a spec the core's schema rejects or when no run is active.
+   */
+  setSchedule(sent: unknown): void {
+    const spec = parseConfig('schedule', scheduleSpecField, sent);
+    if (!this.run) {
+      throw new Error('No training run is active: the schedule is sent to the engine with Train.');
+    }
+    this.run.setSchedule(spec);
   }
 
   stopAtEndOfCycle(): void {

@@ -1,4 +1,4 @@
-import { cycleAt, lrAt, momentumAt, MAX_RUN_ITERATIONS, runIterations } from '../../core';
+import { cycleAt, lrAt, momentumAt, type ScheduleSpec } from '../../core';
 import type { Dataset } from '../data/imageSet';
 import { deriveSeed } from '../data/seededRandom';
 import type { Cnn } from '../model/cnn';
@@ -9,6 +9,7 @@ import type { EmitEvent, TrainConfig, TrainStopReason, ValidationResult } from '
 import { atEvaluationPoint } from './averagedPoint';
 import { evaluate, evaluateWithProbabilities } from './evaluate';
 import { accuracyByEnsembleSize } from './snapshotEnsemble';
+import { ScheduleLog } from './scheduleLog';
 import { hyperFor, stepOnce } from './stepOnce';
 import { StepRecorder } from './stepRecorder';
 import { yieldToEventLoop } from './yieldToEventLoop';
@@ -42,6 +43,12 @@ export class TrainingRun {
   private wake: (() => void) | null = null;
   private stopRequested = false;
   private stopAtCycleEnd = false;
+  /** A schedule sent during the run, taken up before the next step. */
+  private pendingSpec: ScheduleSpec | null = null;
+  /** The next step to train, and whether the loop is waiting (paused) before it. */
+  private nextIdx = 0;
+  private waiting = false;
+  private readonly schedule: ScheduleLog;
   /**
    * The snapshots, oldest first, as their softmax outputs on the validation set: all the
    * ensemble needs of them, and they never change once taken.
@@ -51,7 +58,21 @@ export class TrainingRun {
   constructor(
     private readonly ctx: TrainContext,
     private readonly config: TrainConfig,
-  ) {}
+  ) {
+    this.schedule = new ScheduleLog(config.schedule, config.length, ctx.stream.iterationsPerEpoch);
+  }
+
+  /**
+   * From the next step on, train under `spec` (a function of the absolute iteration, as the
+   * first spec was). Applied at once while paused, else before the next step; refused with a
+   * message when the run could not end under it.
+   */
+  setSchedule(spec: ScheduleSpec): void {
+    const refusal = this.schedule.refusal(spec, this.nextIdx);
+    if (refusal) throw new RangeError(refusal);
+    this.pendingSpec = spec;
+    if (this.waiting) this.takePendingSpec();
+  }
 
   pause(): void {
     this.paused = true;
@@ -80,16 +101,10 @@ export class TrainingRun {
   }
 
   async run(): Promise<TrainEnd> {
-    const { ctx, config } = this;
-    const spec = config.schedule;
+    const { ctx, config, schedule } = this;
     const perEpoch = ctx.stream.iterationsPerEpoch;
-    const total = runIterations(spec, config.length, perEpoch);
-    if (total === null) {
-      throw new RangeError(
-        `train.length: ${config.length.value} ${config.length.unit} of this schedule take more than ${MAX_RUN_ITERATIONS} iterations`,
-      );
-    }
-    const cycled = momentumAt(spec, 0) !== undefined;
+    // Momentum is reported from the first spec that cycles it on (NaN where none did).
+    let cycled = momentumAt(schedule.current, 0) !== undefined;
     const recorder = new StepRecorder([
       'lr',
       'momentum',
@@ -104,9 +119,12 @@ export class TrainingRun {
     let windowMs = 0;
     let samplesPerSec = 0;
     let reason: TrainStopReason = 'completed';
-    let message = `Finished ${total} iterations.`;
+    let message: string | undefined;
     let k = 0;
     let lastValidated = -1;
+    // Counted as trained, so a changed schedule's cycles number on from the old ones.
+    let numCycleEnds = 0;
+    let cycleNum = 1;
 
     const flush = () => {
       if (windowMs > 0) samplesPerSec = (windowSamples / windowMs) * 1000;
@@ -126,19 +144,25 @@ export class TrainingRun {
         samplesPerSec,
         epochIdx: ctx.stream.currentEpochIdx,
         iterationsPerEpoch: perEpoch,
-        totalIterations: total,
+        totalIterations: schedule.total,
       });
     };
 
     ctx.emit({ type: 'trainState', state: 'running' });
     try {
-      for (; k < total; k++) {
+      for (; k < schedule.total; k++) {
+        this.nextIdx = k;
         if (this.paused && this.stepsAllowed === 0) {
           flush();
           ctx.emit({ type: 'trainState', state: 'paused' });
+          this.waiting = true;
           await this.waitForWork();
+          this.waiting = false;
           if (!this.stopRequested) ctx.emit({ type: 'trainState', state: 'running' });
         }
+        this.takePendingSpec();
+        // A run of cycles may have become shorter than what it has already trained.
+        if (k >= schedule.total) break;
         if (this.stopRequested) {
           reason = 'stopped';
           message = `Stopped by request after ${k} iterations.`;
@@ -147,6 +171,8 @@ export class TrainingRun {
         if (this.stepsAllowed > 0) this.stepsAllowed -= 1;
 
         const stepStart = performance.now();
+        const spec = schedule.current;
+        cycled ||= momentumAt(spec, k) !== undefined;
         const lr = lrAt(spec, k);
         const momentum = momentumAt(spec, k);
         const batch = ctx.stream.next();
@@ -175,14 +201,16 @@ export class TrainingRun {
           break;
         }
         const cycle = cycleAt(spec, k);
+        cycleNum = numCycleEnds + 1;
+        if (cycle.isCycleEnd) numCycleEnds += 1;
         if ((k + 1) % config.validateEvery === 0 || cycle.isCycleEnd) {
           flush();
-          await this.validate(k + 1, cycle.isCycleEnd, cycle.cycleNum);
+          await this.validate(k + 1, cycle.isCycleEnd, cycleNum);
           lastValidated = k + 1;
         }
         if (cycle.isCycleEnd && this.stopAtCycleEnd) {
           reason = 'cycleEnd';
-          message = `Stopped at the end of cycle ${cycle.cycleNum}, after ${k + 1} iterations.`;
+          message = `Stopped at the end of cycle ${cycleNum}, after ${k + 1} iterations.`;
           k += 1;
           break;
         }
@@ -191,7 +219,7 @@ export class TrainingRun {
       }
       flush();
       if (reason !== 'nonFinite' && lastValidated !== k && k > 0) {
-        await this.validate(k, false, cycleAt(spec, Math.max(0, k - 1)).cycleNum);
+        await this.validate(k, false, cycleNum);
       }
       if (config.testAtEnd && reason !== 'nonFinite' && k > 0) {
         const test = await this.atEvaluationPoint(() => evaluate(ctx.model, ctx.dataset.test));
@@ -200,6 +228,7 @@ export class TrainingRun {
     } finally {
       this.snapshots.length = 0;
     }
+    message ??= `Finished ${k} iterations.`;
     ctx.emit({ type: 'trainState', state: 'ended', reason, message });
     return { reason, message, iterations: k, wallMs: performance.now() - started };
   }
@@ -248,6 +277,19 @@ export class TrainingRun {
       ensembleByM,
     };
     ctx.emit(result);
+  }
+
+  /** Makes a schedule sent since the last step the one in force from step `nextIdx`. */
+  private takePendingSpec(): void {
+    const spec = this.pendingSpec;
+    this.pendingSpec = null;
+    if (!spec || !this.schedule.apply(spec, this.nextIdx)) return;
+    this.ctx.emit({
+      type: 'scheduleChanged',
+      iteration: this.nextIdx,
+      spec,
+      totalIterations: this.schedule.total,
+    });
   }
 
   private waitForWork(): Promise<void> {

@@ -27,6 +27,7 @@ import {
   type CrashCause,
   type EngineClientHandlers,
 } from './engineClient';
+import { followScheduleEdits } from './liveSchedule';
 
 /**
  * What the buttons do: each action reads the store, talks to the worker and writes the
@@ -78,6 +79,16 @@ function onEvent(event: EngineEvent, scheduleBump: () => void): void {
     case 'test':
       store.setTraining({ test: event });
       break;
+    case 'scheduleChanged': {
+      const { iteration, spec, totalIterations } = event;
+      const kept = store.training.scheduleChanges.filter((change) => change.iteration < iteration);
+      store.setTraining({
+        scheduleChanges: [...kept, { iteration, spec }],
+        numIterationsPlanned: totalIterations,
+      });
+      scheduleBump();
+      break;
+    }
     case 'trainState':
       store.setTraining({
         status: event.state === 'ended' ? 'ended' : event.state,
@@ -130,6 +141,7 @@ function engineClient(): EngineClient {
   installTestHooks(client);
   // Live runs are written to storage as they go, from the first engine on (see checkpoints).
   startCheckpoints();
+  followScheduleEdits(() => client.api);
   return client;
 }
 
@@ -206,6 +218,7 @@ export async function trainWith(
   setTraining({
     status: 'running',
     ranWith: { id: crypto.randomUUID(), startedAt: Date.now(), session, schedule: spec, length },
+    scheduleChanges: [],
     numIterationsDone: 0,
     numIterationsPlanned: 0,
     lastValidation: null,
@@ -255,6 +268,7 @@ export async function reset(): Promise<boolean> {
     clearTrainingSeries();
     setTraining({
       status: 'idle',
+      scheduleChanges: [],
       numIterationsDone: 0,
       lastValidation: null,
       test: null,

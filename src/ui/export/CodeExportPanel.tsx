@@ -19,6 +19,8 @@ export function CodeExportPanel() {
   const stale = useAppStore((state) => !draftToSpec(state.draft).ok);
   const optimizer = useAppStore((state) => state.session.optimizer);
   const batchSize = useAppStore((state) => state.session.batchSize);
+  const ranWith = useAppStore((state) => state.training.ranWith);
+  const changes = useAppStore((state) => state.training.scheduleChanges);
   const trainSize = useAppStore((state) => state.engine.dataset?.trainSize ?? ASSUMED_TRAIN_SIZE);
   const [languageIdx, setLanguageIdx] = useState<LanguageIdx>(0);
   const [message, setMessage] = useState<string | null>(null);
@@ -30,6 +32,7 @@ export function CodeExportPanel() {
     optimizer,
     batchSize,
     iterationsPerEpoch: iterationsPerEpoch(trainSize, batchSize),
+    ...(ranWith && changes.length > 0 ? { history: { initial: ranWith.schedule, changes } } : {}),
   };
   const code = language.generate(spec, options);
 

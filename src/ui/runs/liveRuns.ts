@@ -90,6 +90,7 @@ function trainingRecord(end: {
     session: started.session,
     message: end.message ?? '',
     schedule: started.schedule,
+    scheduleChanges: training.scheduleChanges,
     length,
     stopReason: end.reason ?? 'completed',
     series: {

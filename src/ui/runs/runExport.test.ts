@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FASTAI_SMOOTHING } from '../../core';
+import { FASTAI_SMOOTHING, parseScheduleSpec } from '../../core';
 import { rangeTestRecord, trainingRecord } from '../../testing/keptRunFixtures';
 import { CSV_COLUMNS, exportFileName, runToCsv, runToJson } from './runExport';
 import { parseRunFile } from './runImport';
@@ -100,5 +100,55 @@ describe('export file names', () => {
       'triangular-3-epochs.csv',
     );
     expect(exportFileName(trainingRecord({ name: '★★' }), 'json')).toBe('run.json');
+  });
+});
+
+describe('a run whose schedule was changed while it trained', () => {
+  const faster = parseScheduleSpec({
+    policy: 'triangular',
+    baseLr: 0.001,
+    maxLr: 0.06,
+    stepSize: 2,
+  });
+  const changed = () => trainingRecord({ scheduleChanges: [{ iteration: 3, spec: faster }] });
+
+  it('keeps its changes through a JSON export and import', () => {
+    const record = changed();
+    const json = JSON.parse(runToJson(record));
+    expect(json.run.scheduleChanges).toEqual([{ iteration: 3, spec: faster }]);
+    expect(parseRunFile(runToJson(record))).toEqual({ ok: true, record });
+  });
+
+  it('reads a file from before live changes as a run without any', () => {
+    const json = JSON.parse(runToJson(trainingRecord()));
+    delete json.run.scheduleChanges;
+    const parsed = parseRunFile(JSON.stringify(json));
+    expect(parsed.ok && parsed.record.kind === 'training' && parsed.record.scheduleChanges).toEqual(
+      [],
+    );
+  });
+
+  it('rejects changes out of order, naming where', () => {
+    const json = JSON.parse(runToJson(trainingRecord()));
+    json.run.scheduleChanges = [
+      { iteration: 3, spec: faster },
+      { iteration: 2, spec: faster },
+    ];
+    expect(parseRunFile(JSON.stringify(json))).toEqual({
+      ok: false,
+      error: "run.scheduleChanges.1.iteration: must be after the previous change's (3)",
+    });
+  });
+
+  it('writes the new spec on the CSV row of the first step trained under it', () => {
+    const lines = runToCsv(changed(), FASTAI_SMOOTHING).trimEnd().split('\n');
+    expect(lines[0]).toBe(`${CSV_COLUMNS.join(',')},schedule_change`);
+    const lastCells = lines.slice(1).map((line) => {
+      const quote = line.indexOf('"');
+      return quote < 0 ? '' : JSON.parse(line.slice(quote + 1, -1).replaceAll('""', '"'));
+    });
+    expect(lastCells).toEqual(['', '', '', faster, '']);
+    // Every other column is where it was.
+    expect(lines[4].startsWith('3,0.0035,')).toBe(true);
   });
 });

@@ -33,11 +33,18 @@ function cell(value: number | undefined): string {
   return value === undefined ? '' : String(value);
 }
 
+/** A spec's JSON as one CSV field: quoted, inner quotes doubled. */
+function changeCell(json: string | undefined): string {
+  return json === undefined ? '' : `"${json.replaceAll('"', '""')}"`;
+}
+
 /**
  * One row per step k (0-based, the spec's iteration): its LR, momentum (empty unless cycled),
  * loss, the loss smoothed by `smoothing` (the rule and beta its chart draws with), batch
  * accuracy, and the validation accuracy on the row of the step after which it was measured
- * (empty elsewhere; always empty for a range test).
+ * (empty elsewhere; always empty for a range test). A run whose schedule was changed while it
+ * trained has one more column, `schedule_change`: the spec JSON on the row of the first step
+ * trained under it.
  */
 export function runToCsv(record: RunRecord, smoothing: SmoothingRule): string {
   const { series } = record;
@@ -47,7 +54,12 @@ export function runToCsv(record: RunRecord, smoothing: SmoothingRule): string {
   if (record.kind === 'training') {
     for (const v of record.validations) validated.set(v.iteration - 1, v.accuracy);
   }
-  const lines = [CSV_COLUMNS.join(',')];
+  const changes = new Map<number, string>();
+  if (record.kind === 'training') {
+    for (const c of record.scheduleChanges) changes.set(c.iteration, JSON.stringify(c.spec));
+  }
+  const columns = changes.size > 0 ? [...CSV_COLUMNS, 'schedule_change'] : CSV_COLUMNS;
+  const lines = [columns.join(',')];
   for (let k = 0; k < numSteps(record); k++) {
     lines.push(
       [
@@ -58,6 +70,7 @@ export function runToCsv(record: RunRecord, smoothing: SmoothingRule): string {
         cell(smoothed[k]),
         cell(series.accuracy[k]),
         cell(validated.get(k)),
+        ...(changes.size > 0 ? [changeCell(changes.get(k))] : []),
       ].join(','),
     );
   }

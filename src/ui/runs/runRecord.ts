@@ -2,8 +2,10 @@ import { z } from 'zod';
 import {
   rangeTestConfigSchema,
   runLengthSchema,
+  scheduleChangesSchema,
   scheduleSpecField,
   sessionConfigSchema,
+  type ScheduleChange,
   type ScheduleSpec,
 } from '../../core';
 import { BACKEND_NAMES } from '../sessionChoices';
@@ -64,7 +66,9 @@ export interface RangeTestRecord extends RunBase {
 
 export interface TrainingRecord extends RunBase {
   kind: 'training';
+  /** The spec it started with; `scheduleChanges` lists what it was changed to, and from when. */
   schedule: ScheduleSpec;
+  scheduleChanges: ScheduleChange[];
   length: RunLength;
   stopReason: TrainStopReason | PageStopReason;
   series: {
@@ -214,6 +218,8 @@ function recordSchema(column: Column): z.ZodType<RunRecord, unknown> {
     ...baseShape(),
     kind: z.literal('training'),
     schedule: scheduleSpecField,
+    // Runs kept before live changes existed had none.
+    scheduleChanges: scheduleChangesSchema.default([]),
     length: runLengthSchema,
     stopReason: z.enum(TRAIN_STOPS),
     series: z

@@ -6,6 +6,7 @@ import { draftToSpec, visibleFields } from './scheduleDraft';
 import { ScheduleField } from './ScheduleField';
 import { SpecJsonEditor } from './SpecJsonEditor';
 import { StepSizeAdvice } from './StepSizeAdvice';
+import { TotalStepsAdvice } from './TotalStepsAdvice';
 
 /** The schedule controls: policy, its fields with inline errors, and the spec as JSON. */
 export function SchedulePanel() {
@@ -38,7 +39,13 @@ export function SchedulePanel() {
           key={field}
           field={field}
           error={errorField === field && error ? fieldMessage(field, error.reason) : undefined}
-          advice={field === 'stepSize' ? <StepSizeAdvice stepSize={draft.stepSize} /> : undefined}
+          advice={
+            field === 'stepSize' ? (
+              <StepSizeAdvice stepSize={draft.stepSize} />
+            ) : field === 'totalSteps' ? (
+              <TotalStepsAdvice />
+            ) : undefined
+          }
         />
       ))}
       {error && !errorField ? (

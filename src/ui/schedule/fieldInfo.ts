@@ -13,16 +13,21 @@ export interface FieldInfo {
   /** The visible label, which is also the control's accessible name. */
   label: string;
   edit: FieldKind;
-  hint?: string;
+  /** One line under the field: what it does. */
+  hint: string;
 }
 
 const LR_RANGE = { kind: 'log', min: 1e-6, max: 10 } as const;
 
 export const FIELD_INFO: Record<DraftField, FieldInfo> = {
-  lr: { label: 'LR', edit: LR_RANGE },
+  lr: { label: 'LR', edit: LR_RANGE, hint: 'The LR at iteration 0 (the only one for Fixed).' },
   baseLr: { label: 'Base LR', edit: LR_RANGE, hint: 'The lowest LR of each cycle.' },
   maxLr: { label: 'Max LR', edit: LR_RANGE, hint: 'The peak LR of each cycle.' },
-  minLr: { label: 'Min LR', edit: { kind: 'number', min: 0, step: 1e-4 } },
+  minLr: {
+    label: 'Min LR',
+    edit: { kind: 'number', min: 0, step: 1e-4 },
+    hint: 'The LR each cosine period falls to before a restart.',
+  },
   stepSize: {
     label: 'Step size',
     edit: { kind: 'log', min: 1, max: 20_000, integer: true },
@@ -33,7 +38,11 @@ export const FIELD_INFO: Record<DraftField, FieldInfo> = {
     edit: { kind: 'optionalInteger' },
     hint: 'Iterations of the falling half; empty for a symmetric cycle.',
   },
-  gamma: { label: 'Gamma', edit: { kind: 'number', min: 0, step: 0.0001 } },
+  gamma: {
+    label: 'Gamma',
+    edit: { kind: 'number', min: 0, step: 0.0001 },
+    hint: 'Multiplies the LR (or the cycle amplitude) per step size or per iteration.',
+  },
   period: {
     label: 'Period',
     edit: { kind: 'log', min: 1, max: 20_000, integer: true },
@@ -42,16 +51,34 @@ export const FIELD_INFO: Record<DraftField, FieldInfo> = {
   periodMult: {
     label: 'Period multiplier',
     edit: { kind: 'number', min: 1, step: 1, integer: true },
+    hint: 'Each period is this many times the one before (1: all equal).',
   },
   totalSteps: {
     label: 'Total steps',
     edit: { kind: 'log', min: 2, max: 100_000, integer: true },
+    hint: 'Iterations of the whole cycle; follows the run length unless you set it.',
   },
-  pctStart: { label: 'Warm-up fraction', edit: { kind: 'number', min: 0, max: 1, step: 0.05 } },
-  divFactor: { label: 'Div factor', edit: { kind: 'number', min: 1, step: 1 } },
-  finalDivFactor: { label: 'Final div factor', edit: { kind: 'number', min: 1, step: 100 } },
-  anneal: { label: 'Anneal', edit: { kind: 'anneal' } },
-  threePhase: { label: 'Three phase', edit: { kind: 'boolean' } },
+  pctStart: {
+    label: 'Warm-up fraction',
+    edit: { kind: 'number', min: 0, max: 1, step: 0.05 },
+    hint: 'Share of Total steps spent rising to Max LR.',
+  },
+  divFactor: {
+    label: 'Div factor',
+    edit: { kind: 'number', min: 1, step: 1 },
+    hint: 'The start LR is Max LR divided by this.',
+  },
+  finalDivFactor: {
+    label: 'Final div factor',
+    edit: { kind: 'number', min: 1, step: 100 },
+    hint: 'The last LR is the start LR divided by this.',
+  },
+  anneal: { label: 'Anneal', edit: { kind: 'anneal' }, hint: 'The shape of each rise and fall.' },
+  threePhase: {
+    label: 'Three phase',
+    edit: { kind: 'boolean' },
+    hint: 'Fall back to the start LR symmetrically, then anneal to the last LR.',
+  },
   cycleMomentum: {
     label: 'Cycle momentum',
     edit: { kind: 'boolean' },
@@ -60,8 +87,13 @@ export const FIELD_INFO: Record<DraftField, FieldInfo> = {
   baseMomentum: {
     label: 'Base momentum',
     edit: { kind: 'number', min: 0, max: 0.999, step: 0.01 },
+    hint: 'Momentum at the LR peak.',
   },
-  maxMomentum: { label: 'Max momentum', edit: { kind: 'number', min: 0, max: 0.999, step: 0.01 } },
+  maxMomentum: {
+    label: 'Max momentum',
+    edit: { kind: 'number', min: 0, max: 0.999, step: 0.01 },
+    hint: 'Momentum at the LR low point.',
+  },
   warmupSteps: {
     label: 'Warm-up steps',
     edit: { kind: 'number', min: 0, step: 1, integer: true },
@@ -77,7 +109,11 @@ export const FIELD_INFO: Record<DraftField, FieldInfo> = {
     edit: { kind: 'number', min: 0, step: 1, integer: true },
     hint: 'Iterations of the cooldown.',
   },
-  warmupType: { label: 'Warm-up shape', edit: { kind: 'wsdShape' } },
+  warmupType: {
+    label: 'Warm-up shape',
+    edit: { kind: 'wsdShape' },
+    hint: 'How the LR climbs to Max LR: linear (the usual), cosine or 1-sqrt.',
+  },
   decayType: {
     label: 'Decay shape',
     edit: { kind: 'wsdShape' },

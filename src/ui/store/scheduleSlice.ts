@@ -6,10 +6,14 @@ export interface ScheduleSlice {
   draft: ScheduleDraft;
   /** The last draft that parsed: charts keep showing it while the form holds an error. */
   lastValidSpec: ScheduleSpec;
-  previewSteps: number;
   logY: boolean;
+  /**
+   * The Total steps one-cycle was last given from the run length (the default until then):
+   * while the draft still holds it, Total steps follows the run; any other value was set by hand.
+   */
+  autoTotalSteps: number;
+  setAutoTotalSteps: (totalSteps: number) => void;
   updateDraft: (change: Partial<ScheduleDraft>) => void;
-  setPreviewSteps: (steps: number) => void;
   setLogY: (logY: boolean) => void;
 }
 
@@ -24,13 +28,21 @@ if (!initialSpec.ok) throw initialSpec.error;
 export const createScheduleSlice: StateCreator<ScheduleSlice> = (set) => ({
   draft: DEFAULT_DRAFT,
   lastValidSpec: initialSpec.spec,
-  previewSteps: 2580,
   logY: false,
+  autoTotalSteps: DEFAULT_DRAFT.totalSteps,
+  setAutoTotalSteps: (totalSteps) =>
+    set((state) => {
+      const draft = { ...state.draft, totalSteps };
+      return {
+        autoTotalSteps: totalSteps,
+        draft,
+        lastValidSpec: validSpecOr(draft, state.lastValidSpec),
+      };
+    }),
   updateDraft: (change) =>
     set((state) => {
       const draft = { ...state.draft, ...change };
       return { draft, lastValidSpec: validSpecOr(draft, state.lastValidSpec) };
     }),
-  setPreviewSteps: (previewSteps) => set({ previewSteps }),
   setLogY: (logY) => set({ logY }),
 });

@@ -1,3 +1,4 @@
+import type { ScheduleSpec } from '../../core';
 import { rangeTestConfigErrors } from '../rangeTest/rangeTestConfigErrors';
 import { policyLegs, raceIterations, raceLengthError } from '../race/raceLegs';
 import { draftToSpec } from '../schedule/scheduleDraft';
@@ -120,4 +121,10 @@ export function presetBlocker(state: AppState): string | null {
     training: running,
     paused: running,
   });
+}
+
+/** The schedule the current (or last) training run follows now: its last change, else its start. */
+export function specNow(state: AppState): ScheduleSpec | null {
+  const { ranWith, scheduleChanges } = state.training;
+  return scheduleChanges.at(-1)?.spec ?? ranWith?.schedule ?? null;
 }

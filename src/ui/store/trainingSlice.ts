@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { ScheduleChange } from '../../core';
 import type {
   RunLength,
   TestResult,
@@ -18,6 +19,8 @@ export interface TrainingSlice {
     maxSnapshots: number;
     /** What the current (or last) run started with; the forms may have moved on since. */
     ranWith: TrainingRanWith | null;
+    /** Schedule changes the engine applied during this run, oldest first (ranWith has the first spec). */
+    scheduleChanges: ScheduleChange[];
     /** Steps recorded so far in this run (one step: one batch, one update). */
     numIterationsDone: number;
     /** Steps the engine planned for this run; 0 until its first progress. */
@@ -41,6 +44,7 @@ export const createTrainingSlice: StateCreator<TrainingSlice> = (set) => ({
     length: { unit: 'epochs', value: 1 },
     maxSnapshots: SNAPSHOT_COUNTS.default,
     ranWith: null,
+    scheduleChanges: [],
     numIterationsDone: 0,
     numIterationsPlanned: 0,
     epochIdx: 0,

@@ -13,19 +13,29 @@ import { SeriesPath } from '../charts/SeriesPath';
 import { positiveAxis } from '../charts/axisTicks';
 import { sampleSteps } from '../charts/downsample';
 import { useSeriesMemo } from '../charts/useSeriesMemo';
+import { draftToSpec } from '../schedule/scheduleDraft';
+import { ScheduleChangeMarks } from './ScheduleChangeMarks';
 import type { TrainingView } from './useTrainingView';
 
 const PLANNED = '#8fb3f0';
 const USED = '#1f6feb';
+const CHANGE = '#b45309';
 const LEGEND: LegendItem[] = [
   { label: 'Planned', color: PLANNED, mark: 'dashed' },
   { label: 'Used', color: USED, mark: 'line' },
 ];
+const CHANGE_LEGEND: LegendItem = { label: 'Schedule changed', color: CHANGE, mark: 'line' };
 
-/** The planned LR curve (dashed) with the LR actually used filling in over it (solid). */
+/**
+ * The one learning-rate chart: before a run the plan for the run length set; during a run the
+ * LR used so far (solid) over the plan as it now stands (dashed), each mid-run change marked.
+ */
 export function LrChart({ view }: { view: TrainingView }) {
-  // The schedule explorer's "Log scale" applies here too: it is the same curve.
   const logY = useAppStore((state) => state.logY);
+  const setLogY = useAppStore((state) => state.setLogY);
+  const stale = useAppStore(
+    (state) => state.training.status === 'idle' && !draftToSpec(state.draft).ok,
+  );
   const used = useSeriesMemo(view.seriesVersion, () => {
     const { xs, ys } = sampleSteps({ lr: trainingSeries.lr.view() }, 'lr');
     return { xs, ys: ys.lr };
@@ -38,7 +48,29 @@ export function LrChart({ view }: { view: TrainingView }) {
       title="Learning rate"
       label="Learning rate by iteration"
       testId="lr-chart"
-      legend={[...LEGEND, ...overlayLegend(overlays)]}
+      className={stale ? 'chart-stale' : undefined}
+      legend={[
+        ...LEGEND,
+        ...(view.changeIterations.length > 0 ? [CHANGE_LEGEND] : []),
+        ...overlayLegend(overlays),
+      ]}
+      controls={
+        <label className="inline">
+          <input
+            type="checkbox"
+            checked={logY}
+            onChange={(event) => setLogY(event.target.checked)}
+          />
+          Log scale
+        </label>
+      }
+      footer={
+        stale ? (
+          <p className="stale-note" role="status">
+            Showing the last valid schedule until the highlighted field is fixed.
+          </p>
+        ) : null
+      }
     >
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <ComposedChart margin={CHART_MARGIN}>
@@ -50,6 +82,7 @@ export function LrChart({ view }: { view: TrainingView }) {
             numIterations={view.numIterations}
             style="lines"
           />
+          <ScheduleChangeMarks iterations={view.changeIterations} color={CHANGE} />
           <PlotClip>
             {overlays.map((run) => (
               <SeriesPath key={run.id} series={run.lr} color={run.color} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScheduleSpec } from '../../core';
+import { lrAt, parseScheduleSpec } from '../../core';
 import { shadedCycles } from '../charts/cycleBands';
 import { cycleBoundaries, plannedIterations, previewSeries } from './trainingChartData';
 
@@ -33,5 +33,17 @@ describe('the run and its schedule', () => {
     expect(previewSeries(triangular, 100).momentum).toBeNull();
     const cycled = parseScheduleSpec({ ...triangular, cycleMomentum: true });
     expect(previewSeries(cycled, 100).momentum?.ys[0]).toBeCloseTo(0.9);
+  });
+
+  it('plans a changed run as it now stands: each piece by its own spec and cycles', () => {
+    const faster = parseScheduleSpec({ ...triangular, maxLr: 0.5, stepSize: 2 });
+    const changes = [{ iteration: 12, spec: faster }];
+    const preview = previewSeries(triangular, 20, 1000, changes);
+    Array.from(preview.lr.ys).forEach((lr, k) =>
+      expect(lr).toBe(lrAt(k < 12 ? triangular : faster, k)),
+    );
+    expect(Math.max(...Array.from(preview.lr.ys))).toBeCloseTo(0.5, 12);
+    // A 10-step cycle ends after step 9; from 12 on, 4-step cycles end after 15 and 19.
+    expect(cycleBoundaries(triangular, 24, 60, changes)).toEqual([10, 16, 20]);
   });
 });

@@ -1,5 +1,5 @@
 import { useMemo, type ReactElement } from 'react';
-import type { ScheduleSpec } from '../../core';
+import type { ScheduleChange, ScheduleSpec } from '../../core';
 import { ASSUMED_TRAIN_SIZE, iterationsPerEpoch } from '../schedule/epochInfo';
 import { longestShownTraining } from '../runs/runOverlays';
 import { trainingSeries } from '../series/runSeries';
@@ -8,6 +8,8 @@ import { epochTickEvery, epochTicks } from '../charts/axisTicks';
 import { iterationAxis } from '../charts/chartAxes';
 import type { XYSeries } from '../charts/seriesGeometry';
 import { cycleBoundaries, plannedIterations, previewSeries } from './trainingChartData';
+
+const NO_CHANGES: readonly ScheduleChange[] = [];
 
 /** What every training chart shares: the schedule, the iteration axis and the cycle boundaries. */
 export interface TrainingView {
@@ -21,7 +23,12 @@ export interface TrainingView {
   xAxis: ReactElement;
   /** Steps where a new cycle begins (empty when the schedule does not cycle or has too many). */
   boundaries: number[];
-  /** The schedule's planned LR over the axis, and momentum when the schedule cycles it. */
+  /** Steps from which a schedule changed during the run took over (marked on the LR chart). */
+  changeIterations: number[];
+  /**
+   * The planned LR over the axis, and momentum when the schedule cycles it: before a run the
+   * form's schedule, during one the schedule as it now stands (its changes included).
+   */
   preview: { lr: XYSeries; momentum: XYSeries | null };
 }
 
@@ -33,6 +40,7 @@ export function useTrainingView(): TrainingView {
   const formSpec = useAppStore((state) => state.lastValidSpec);
   // Before a run: the form's schedule; from Train on: the schedule that run trains with.
   const spec: ScheduleSpec = idle ? formSpec : (runSpec ?? formSpec);
+  const changes = useAppStore((state) => (idle ? NO_CHANGES : state.training.scheduleChanges));
   const length = useAppStore((state) => state.training.length);
   const totalIterations = useAppStore((state) => state.training.numIterationsPlanned);
   const perEpoch = useAppStore(
@@ -49,8 +57,15 @@ export function useTrainingView(): TrainingView {
   const recorded = trainingSeries.lr.length;
   const longestKept = useAppStore((state) => longestShownTraining(state.runs.list));
   const numIterations = Math.max(2, planned, recorded, longestKept);
-  const boundaries = useMemo(() => cycleBoundaries(spec, numIterations), [spec, numIterations]);
-  const preview = useMemo(() => previewSeries(spec, numIterations), [spec, numIterations]);
+  const boundaries = useMemo(
+    () => cycleBoundaries(spec, numIterations, undefined, changes),
+    [spec, numIterations, changes],
+  );
+  const preview = useMemo(
+    () => previewSeries(spec, numIterations, undefined, changes),
+    [spec, numIterations, changes],
+  );
+  const changeIterations = useMemo(() => changes.map((change) => change.iteration), [changes]);
   const xAxis = useMemo(() => {
     const ticks = epochTicks(numIterations, perEpoch);
     const every = ticks ? epochTickEvery(numIterations, perEpoch) : 0;
@@ -59,5 +74,5 @@ export function useTrainingView(): TrainingView {
       : `Iteration (ticks every ${every === 1 ? 'epoch' : `${every} epochs`})`;
     return iterationAxis(numIterations, ticks, label);
   }, [numIterations, perEpoch]);
-  return { seriesVersion, recorded, numIterations, xAxis, boundaries, preview };
+  return { seriesVersion, recorded, numIterations, xAxis, boundaries, changeIterations, preview };
 }
