@@ -2,6 +2,9 @@ import { useEffect } from 'react';
 import { startEngine } from './engineClient/engineActions';
 import { CodeExportPanel } from './export/CodeExportPanel';
 import { ChartTabs } from './layout/ChartTabs';
+import { RunBar } from './layout/RunBar';
+import { TeachingNotes } from './layout/TeachingNotes';
+import { useSpaceTogglesPause } from './layout/useSpaceTogglesPause';
 import { RangeTestPanel } from './panels/RangeTestPanel';
 import { SessionPanel } from './panels/SessionPanel';
 import { StatusBar } from './panels/StatusBar';
@@ -9,7 +12,6 @@ import { TrainingPanel } from './panels/TrainingPanel';
 import { PresetsPanel } from './presets/PresetsPanel';
 import { RacePanel } from './race/RacePanel';
 import { RangeTestChart } from './rangeTest/RangeTestChart';
-import { RangeTestSettings } from './rangeTest/RangeTestSettings';
 import { RangeTestSuggestions } from './rangeTest/RangeTestSuggestions';
 import { RunsPanel } from './runs/RunsPanel';
 import { SchedulePanel } from './schedule/SchedulePanel';
@@ -22,9 +24,14 @@ import { SnapshotPanel } from './snapshots/SnapshotPanel';
 import { useAppStore } from './store';
 import { TrainingCharts } from './training/TrainingCharts';
 
-/** The page: controls on the left in the order of the method, charts on the right, status below. */
+/**
+ * The page on one screen: the run bar on top; the range-test verdict and the schedule on the
+ * left, then the settings that need a new run; the range-test and live charts together on the
+ * right; teaching text and the status below.
+ */
 export function App() {
   useLinkSync();
+  useSpaceTogglesPause();
   const controlsHidden = useAppStore((state) => state.share.controlsHidden);
   useEffect(() => {
     void startEngine();
@@ -34,23 +41,19 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>LR Playground</h1>
-        <p>
-          1. Run a range test. 2. Set the bounds on its chart. 3. Train with a cyclical schedule and
-          watch.
-        </p>
         <ShareLink />
         <ControlsToggle />
       </header>
+      <RunBar />
       <LinkMessages />
       <main className={controlsHidden ? 'layout layout-charts-only' : 'layout'}>
         <aside className="controls" id="controls-column" hidden={controlsHidden}>
-          <PresetsPanel />
-          <SessionPanel />
-          <RangeTestPanel />
-          <RangeTestSettings />
           <RangeTestSuggestions />
           <SchedulePanel />
+          <SessionPanel />
+          <RangeTestPanel />
           <TrainingPanel />
+          <PresetsPanel />
           <RunsPanel />
         </aside>
         <div className="charts">
@@ -58,9 +61,11 @@ export function App() {
             views={{
               train: (
                 <>
-                  <RangeTestChart />
+                  <div className="core-charts">
+                    <RangeTestChart />
+                    <TrainingCharts />
+                  </div>
                   <ScheduleExplorer />
-                  <TrainingCharts />
                   <SnapshotPanel />
                 </>
               ),
@@ -70,6 +75,7 @@ export function App() {
           />
         </div>
       </main>
+      <TeachingNotes />
       <StatusBar />
     </div>
   );

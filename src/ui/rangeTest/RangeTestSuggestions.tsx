@@ -3,7 +3,24 @@ import { MAX_SMOOTHING, RATIO_RANGE } from '../sessionChoices';
 import { useAppStore } from '../store';
 import { SUGGESTION_COLORS } from './suggestionColors';
 import { useRangeTestAnalysis } from './useRangeTestAnalysis';
-import { boundsFromMaxLr } from './rangeTestAnalysis';
+import { boundsFromMaxLr, type RangeTestSuggestion } from './rangeTestAnalysis';
+
+/** Why the recommended pick is the one offered (the order of `RECOMMENDATION_ORDER`). */
+const WHY_RECOMMENDED: Partial<Record<RangeTestSuggestion['id'], string>> = {
+  accuracy: "Smith's own rule for cyclical LRs, so it comes first",
+  valley: "no accuracy knee was found, so fastai's default comes next",
+  steep: 'neither an accuracy knee nor a valley was found',
+};
+
+/** How far apart the methods' picks are, e.g. "0.00534–0.0498, 9×". */
+function spread(suggestions: readonly RangeTestSuggestion[]): string | null {
+  const lrs = suggestions.map((suggestion) => suggestion.lr).filter((lr) => lr > 0);
+  if (lrs.length < 2) return null;
+  const low = Math.min(...lrs);
+  const high = Math.max(...lrs);
+  const ratio = high / low;
+  return `${formatRate(low)}–${formatRate(high)}, ${ratio < 10 ? ratio.toFixed(1) : Math.round(ratio)}×`;
+}
 
 /**
  * The range test's verdict: the suggested max LR with "Use suggestion", every method's pick with
@@ -37,7 +54,11 @@ export function RangeTestSuggestions() {
         <div className="suggested">
           <p className="suggested-value">Suggested max LR: {formatRate(recommended.lr)}</p>
           <p className="field-hint">
-            {recommended.label}: {recommended.explanation}.
+            {recommended.label}: {recommended.explanation}
+            {WHY_RECOMMENDED[recommended.id] ? ` (${WHY_RECOMMENDED[recommended.id]})` : ''}.
+            {spread(picks.suggestions)
+              ? ` The ${picks.suggestions.length} picks span ${spread(picks.suggestions)}.`
+              : ''}
           </p>
           <p className="suggested-apply">
             <button type="button" onClick={() => updateDraft(bounds)}>
@@ -54,31 +75,34 @@ export function RangeTestSuggestions() {
         </p>
       )}
       {ready ? (
-        <ul className="suggestion-list">
-          {picks.suggestions.map((suggestion) => (
-            <li key={suggestion.id}>
-              <span
-                className="suggestion-swatch"
-                style={{ background: SUGGESTION_COLORS[suggestion.id] }}
-                aria-hidden="true"
-              />
-              <span className="suggestion-name">{suggestion.label}</span>{' '}
-              <span className="suggestion-lr">{formatRate(suggestion.lr)}</span>
-              {suggestion === recommended ? (
-                <span className="suggestion-tag"> (suggested)</span>
-              ) : null}
-              <span className="suggestion-why">{suggestion.explanation}</span>
-            </li>
-          ))}
-          {picks.omitted.map((omission) => (
-            <li key={omission.id} className="suggestion-omitted">
-              <span className="suggestion-swatch" aria-hidden="true" />
-              <span className="suggestion-name">{omission.label}</span>{' '}
-              <span className="suggestion-lr">not available</span>
-              <span className="suggestion-why">{omission.reason}</span>
-            </li>
-          ))}
-        </ul>
+        <details className="suggestion-details">
+          <summary>Every method&apos;s pick</summary>
+          <ul className="suggestion-list">
+            {picks.suggestions.map((suggestion) => (
+              <li key={suggestion.id}>
+                <span
+                  className="suggestion-swatch"
+                  style={{ background: SUGGESTION_COLORS[suggestion.id] }}
+                  aria-hidden="true"
+                />
+                <span className="suggestion-name">{suggestion.label}</span>{' '}
+                <span className="suggestion-lr">{formatRate(suggestion.lr)}</span>
+                {suggestion === recommended ? (
+                  <span className="suggestion-tag"> (suggested)</span>
+                ) : null}
+                <span className="suggestion-why">{suggestion.explanation}</span>
+              </li>
+            ))}
+            {picks.omitted.map((omission) => (
+              <li key={omission.id} className="suggestion-omitted">
+                <span className="suggestion-swatch" aria-hidden="true" />
+                <span className="suggestion-name">{omission.label}</span>{' '}
+                <span className="suggestion-lr">not available</span>
+                <span className="suggestion-why">{omission.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
       ) : null}
       {end?.message ? (
         <p className={`range-test-stop range-test-stop-${end.reason}`}>{end.message}</p>
