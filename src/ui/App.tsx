@@ -33,6 +33,8 @@ export function App() {
   useLinkSync();
   useSpaceTogglesPause();
   const controlsHidden = useAppStore((state) => state.share.controlsHidden);
+  // Once a run has started the range-test chart shrinks to one tile beside the live charts.
+  const compact = useAppStore((state) => state.training.status !== 'idle');
   useEffect(() => {
     void startEngine();
   }, []);
@@ -61,8 +63,8 @@ export function App() {
             views={{
               train: (
                 <>
-                  <div className="core-charts">
-                    <RangeTestChart />
+                  <div className={compact ? 'core-charts' : 'core-charts core-charts-before-run'}>
+                    <RangeTestChart compact={compact} />
                     <TrainingCharts />
                   </div>
                   <ScheduleExplorer />

@@ -120,7 +120,8 @@ export function RunBar() {
       </div>
       <LiveNumbers />
       {why ? (
-        <p id="run-bar-why" className="field-hint run-bar-why">
+        // During a run the range test's reason is plain to see; keep it for screen readers only.
+        <p id="run-bar-why" className={active ? 'visually-hidden' : 'field-hint run-bar-why'}>
           {why}
         </p>
       ) : null}

@@ -1,5 +1,4 @@
-import { formatRate, roundSignificant } from '../format';
-import { MAX_SMOOTHING, RATIO_RANGE } from '../sessionChoices';
+import { formatRate } from '../format';
 import { useAppStore } from '../store';
 import { SUGGESTION_COLORS } from './suggestionColors';
 import { useRangeTestAnalysis } from './useRangeTestAnalysis';
@@ -24,17 +23,14 @@ function spread(suggestions: readonly RangeTestSuggestion[]): string | null {
 
 /**
  * The range test's verdict: the suggested max LR with "Use suggestion", every method's pick with
- * a one-line explanation (or why it is missing), the Base LR ratio, the Smoothing of the
- * displayed loss, and why the test stopped.
+ * a one-line explanation (or why it is missing), how far apart the picks are, and why the test
+ * stopped. Compact: it sits beside the range-test chart.
  */
 export function RangeTestSuggestions() {
   const { recorded, picks } = useRangeTestAnalysis();
   const status = useAppStore((state) => state.rangeTest.status);
   const end = useAppStore((state) => state.rangeTest.end);
   const ratio = useAppStore((state) => state.rangeTest.ratio);
-  const smoothing = useAppStore((state) => state.rangeTest.smoothing);
-  const maxLr = useAppStore((state) => state.draft.maxLr);
-  const setRangeTest = useAppStore((state) => state.setRangeTest);
   const updateDraft = useAppStore((state) => state.updateDraft);
   // Mid-test picks jump around; offer them once the test has ended.
   const ready = status !== 'running' && recorded.lrs.length > 0;
@@ -56,9 +52,7 @@ export function RangeTestSuggestions() {
           <p className="field-hint">
             {recommended.label}: {recommended.explanation}
             {WHY_RECOMMENDED[recommended.id] ? ` (${WHY_RECOMMENDED[recommended.id]})` : ''}.
-            {spread(picks.suggestions)
-              ? ` The ${picks.suggestions.length} picks span ${spread(picks.suggestions)}.`
-              : ''}
+            {spread(picks.suggestions) ? ` Picks span ${spread(picks.suggestions)}.` : ''}
           </p>
           <p className="suggested-apply">
             <button type="button" onClick={() => updateDraft(bounds)}>
@@ -76,7 +70,7 @@ export function RangeTestSuggestions() {
       )}
       {ready ? (
         <details className="suggestion-details">
-          <summary>Every method&apos;s pick</summary>
+          <summary>Every method&apos;s pick and why the test stopped</summary>
           <ul className="suggestion-list">
             {picks.suggestions.map((suggestion) => (
               <li key={suggestion.id}>
@@ -102,54 +96,11 @@ export function RangeTestSuggestions() {
               </li>
             ))}
           </ul>
+          {end?.message ? (
+            <p className={`range-test-stop range-test-stop-${end.reason}`}>{end.message}</p>
+          ) : null}
         </details>
       ) : null}
-      {end?.message ? (
-        <p className={`range-test-stop range-test-stop-${end.reason}`}>{end.message}</p>
-      ) : null}
-      <div className="field">
-        <label htmlFor="range-test-ratio">Ratio</label>
-        <div className="slider-row">
-          <input
-            id="range-test-ratio"
-            type="range"
-            min={RATIO_RANGE.min}
-            max={RATIO_RANGE.max}
-            step={RATIO_RANGE.step}
-            value={ratio}
-            aria-describedby="range-test-ratio-hint"
-            onChange={(event) => {
-              const next = Number(event.target.value);
-              setRangeTest({ ratio: next });
-              updateDraft({ baseLr: roundSignificant(maxLr / next) });
-            }}
-          />
-          <output htmlFor="range-test-ratio">{ratio}</output>
-        </div>
-        <p id="range-test-ratio-hint" className="field-hint">
-          Base LR = Max LR / {ratio} (Smith: 3–4).
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor="range-test-smoothing">Smoothing</label>
-        <div className="slider-row">
-          <input
-            id="range-test-smoothing"
-            type="range"
-            min={0}
-            max={MAX_SMOOTHING}
-            step={0.005}
-            value={smoothing}
-            aria-describedby="range-test-smoothing-hint"
-            onChange={(event) => setRangeTest({ smoothing: Number(event.target.value) })}
-          />
-          <output htmlFor="range-test-smoothing">{smoothing.toFixed(3)}</output>
-        </div>
-        <p id="range-test-smoothing-hint" className="field-hint">
-          How much the drawn loss is averaged (debiased EMA β). The suggestions always use each
-          library&apos;s own smoothing.
-        </p>
-      </div>
     </section>
   );
 }
