@@ -31,9 +31,7 @@ for (const [width, height] of [
   test.describe(`at ${width}×${height}`, () => {
     test.use({ viewport: { width, height }, hasTouch: true, isMobile: width < 500 });
 
-    test.fixme('no horizontal overflow; range test and a short run complete by tap', async ({
-      page,
-    }) => {
+    test('no horizontal overflow; range test and a short run complete by tap', async ({ page }) => {
       test.setTimeout(300_000);
       await page.goto('/?dataset=synthetic');
       const status = page.getByTestId('status');

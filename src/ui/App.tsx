@@ -2,6 +2,9 @@ import { useEffect } from 'react';
 import { startEngine } from './engineClient/engineActions';
 import { CodeExportPanel } from './export/CodeExportPanel';
 import { ChartTabs } from './layout/ChartTabs';
+import { RunBar } from './layout/RunBar';
+import { TeachingNotes } from './layout/TeachingNotes';
+import { useSpaceTogglesPause } from './layout/useSpaceTogglesPause';
 import { RangeTestPanel } from './panels/RangeTestPanel';
 import { SessionPanel } from './panels/SessionPanel';
 import { StatusBar } from './panels/StatusBar';
@@ -9,7 +12,6 @@ import { TrainingPanel } from './panels/TrainingPanel';
 import { PresetsPanel } from './presets/PresetsPanel';
 import { RacePanel } from './race/RacePanel';
 import { RangeTestChart } from './rangeTest/RangeTestChart';
-import { RangeTestSettings } from './rangeTest/RangeTestSettings';
 import { RangeTestSuggestions } from './rangeTest/RangeTestSuggestions';
 import { RunsPanel } from './runs/RunsPanel';
 import { SchedulePanel } from './schedule/SchedulePanel';
@@ -21,10 +23,17 @@ import { SnapshotPanel } from './snapshots/SnapshotPanel';
 import { useAppStore } from './store';
 import { TrainingCharts } from './training/TrainingCharts';
 
-/** The page: controls on the left in the order of the method, charts on the right, status below. */
+/**
+ * The page on one screen: the run bar on top; the range-test verdict and the schedule on the
+ * left, then the settings that need a new run; the range-test and live charts together on the
+ * right; teaching text and the status below.
+ */
 export function App() {
   useLinkSync();
+  useSpaceTogglesPause();
   const controlsHidden = useAppStore((state) => state.share.controlsHidden);
+  // Once a run has started the range-test chart shrinks to one tile beside the live charts.
+  const compact = useAppStore((state) => state.training.status !== 'idle');
   useEffect(() => {
     void startEngine();
   }, []);
@@ -33,23 +42,19 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>LR Playground</h1>
-        <p>
-          1. Run a range test. 2. Set the bounds on its chart. 3. Train with a cyclical schedule and
-          watch.
-        </p>
         <ShareLink />
         <ControlsToggle />
       </header>
+      <RunBar />
       <LinkMessages />
       <main className={controlsHidden ? 'layout layout-charts-only' : 'layout'}>
         <aside className="controls" id="controls-column" hidden={controlsHidden}>
-          <PresetsPanel />
-          <SessionPanel />
-          <RangeTestPanel />
-          <RangeTestSettings />
           <RangeTestSuggestions />
           <SchedulePanel />
+          <SessionPanel />
+          <RangeTestPanel />
           <TrainingPanel />
+          <PresetsPanel />
           <RunsPanel />
         </aside>
         <div className="charts">
@@ -57,8 +62,10 @@ export function App() {
             views={{
               train: (
                 <>
-                  <RangeTestChart />
-                  <TrainingCharts />
+                  <div className={compact ? 'core-charts' : 'core-charts core-charts-before-run'}>
+                    <RangeTestChart compact={compact} />
+                    <TrainingCharts />
+                  </div>
                   <SnapshotPanel />
                 </>
               ),
@@ -68,6 +75,7 @@ export function App() {
           />
         </div>
       </main>
+      <TeachingNotes />
       <StatusBar />
     </div>
   );

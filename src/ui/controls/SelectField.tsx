@@ -11,6 +11,8 @@ interface SelectFieldProps<T extends string | number> {
   onChange: (value: T) => void;
   disabled?: boolean;
   title?: string;
+  /** The id of the text that says why the field is locked, or what it does. */
+  describedBy?: string;
 }
 
 /** A labelled drop-down whose change hands back the option's own value, typed, not its text. */
@@ -22,6 +24,7 @@ export function SelectField<T extends string | number>({
   onChange,
   disabled,
   title,
+  describedBy,
 }: SelectFieldProps<T>) {
   return (
     <div className="field">
@@ -31,6 +34,7 @@ export function SelectField<T extends string | number>({
         value={value}
         disabled={disabled}
         title={title}
+        aria-describedby={describedBy}
         onChange={(event) => {
           const picked = options.find((option) => String(option.value) === event.target.value);
           if (picked) onChange(picked.value);

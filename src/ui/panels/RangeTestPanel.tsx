@@ -1,39 +1,17 @@
-import { runRangeTest, stop } from '../engineClient/engineActions';
-import { useAppStore } from '../store';
-import { rangeTestBlocker } from '../store/selectors';
+import { RangeTestReading } from '../rangeTest/RangeTestReading';
+import { RangeTestSettings } from '../rangeTest/RangeTestSettings';
 
-/** The range test's button; its settings and suggestions sit beside the chart. */
+/** What the range test does, how it is read (ratio, smoothing) and its sweep settings; its button sits in the run bar. */
 export function RangeTestPanel() {
-  const status = useAppStore((state) => state.rangeTest.status);
-  const blocker = useAppStore(rangeTestBlocker);
-
   return (
     <section className="panel" aria-labelledby="range-heading">
-      <h2 id="range-heading">Range test</h2>
+      <h2 id="range-heading">Range test: reading and sweep</h2>
       <p className="field-hint">
         Sweeps the LR upward for a short run and records the loss at each step. Weights are restored
         afterwards.
       </p>
-      <div className="button-row">
-        <button
-          type="button"
-          onClick={() => void runRangeTest()}
-          disabled={status === 'running' || blocker !== null}
-          aria-describedby={blocker ? 'range-blocker' : undefined}
-        >
-          Run range test
-        </button>
-        {status === 'running' ? (
-          <button type="button" className="secondary" onClick={() => void stop()}>
-            Stop test
-          </button>
-        ) : null}
-      </div>
-      {blocker ? (
-        <p id="range-blocker" className="field-hint">
-          {blocker}
-        </p>
-      ) : null}
+      <RangeTestReading />
+      <RangeTestSettings />
     </section>
   );
 }

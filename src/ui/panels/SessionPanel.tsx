@@ -2,7 +2,7 @@ import type { BackendName } from '../../worker/contract';
 import { SelectField, type SelectOption } from '../controls/SelectField';
 import { changeSession, startEngine } from '../engineClient/engineActions';
 import { useAppStore } from '../store';
-import { busy } from '../store/selectors';
+import { activity, busy, type Activity } from '../store/selectors';
 import {
   BACKEND_NAMES,
   BATCH_SIZES,
@@ -31,6 +31,20 @@ const BACKEND_OPTIONS: SelectOption<BackendName | 'auto'>[] = [
 /** WASM thread counts on offer (tfjs's wasm build runs at most 8). */
 const WASM_THREADS = [1, 2, 3, 4, 6, 8];
 
+/** Why the settings that need a new run are locked now. */
+function lockReason(now: Activity): string {
+  switch (now) {
+    case 'starting':
+      return 'The engine is starting…';
+    case 'rangeTest':
+      return 'Locked while the range test runs: stop it to change the data, model or optimizer.';
+    case 'race':
+      return 'Locked while a race runs: stop it to change the data, model or optimizer.';
+    default:
+      return 'Locked while a run is in progress: stop it to change the data, model or optimizer.';
+  }
+}
+
 /** Data, model, optimizer, batch size and backend: what the engine trains. */
 export function SessionPanel() {
   const session = useAppStore((state) => state.session);
@@ -38,6 +52,9 @@ export function SessionPanel() {
   const backendChoice = useAppStore((state) => state.backendChoice);
   const wasmThreads = useAppStore((state) => state.wasmThreads);
   const isBusy = useAppStore(busy);
+  const now = useAppStore(activity);
+  const lock = isBusy ? lockReason(now) : null;
+  const lockId = lock ? 'session-lock' : undefined;
   const threadOptions: SelectOption<number | 'auto'>[] = [
     { value: 'auto', label: `One per core (${globalThis.navigator?.hardwareConcurrency ?? 1})` },
     ...WASM_THREADS.map((count) => ({ value: count, label: String(count) })),
@@ -46,12 +63,17 @@ export function SessionPanel() {
   return (
     <section className="panel" aria-labelledby="session-heading">
       <h2 id="session-heading">Data and model</h2>
-      {isBusy ? <p className="field-hint">Stop the current run to change these.</p> : null}
+      {lock ? (
+        <p id="session-lock" className="field-hint session-lock">
+          {lock}
+        </p>
+      ) : null}
       <SelectField
         id="field-dataset"
         label="Dataset"
         value={session.dataset}
         disabled={isBusy}
+        describedBy={lockId}
         options={DATASET_OPTIONS}
         onChange={(dataset) => void changeSession({ dataset })}
       />
@@ -60,6 +82,7 @@ export function SessionPanel() {
         label="Model"
         value={modelPreset}
         disabled={isBusy}
+        describedBy={lockId}
         options={MODEL_OPTIONS}
         onChange={(preset) => {
           useAppStore.getState().setModelPreset(preset);
@@ -71,6 +94,7 @@ export function SessionPanel() {
         label="Optimizer"
         value={session.optimizer}
         disabled={isBusy}
+        describedBy={lockId}
         options={OPTIMIZER_OPTIONS}
         onChange={(optimizer) => void changeSession({ optimizer })}
       />
@@ -80,6 +104,7 @@ export function SessionPanel() {
           label="Batch size"
           value={session.batchSize}
           disabled={isBusy}
+          describedBy={lockId}
           options={BATCH_SIZE_OPTIONS}
           onChange={(batchSize) => void changeSession({ batchSize })}
         />
@@ -88,6 +113,7 @@ export function SessionPanel() {
           label="Backend"
           value={backendChoice}
           disabled={isBusy}
+          describedBy={lockId}
           options={BACKEND_OPTIONS}
           onChange={(choice) => {
             useAppStore.getState().setBackendChoice(choice);
@@ -98,6 +124,7 @@ export function SessionPanel() {
           id="field-wasm-threads"
           label="WASM threads"
           value={wasmThreads}
+          describedBy={lockId}
           disabled={isBusy || (backendChoice !== 'auto' && backendChoice !== 'wasm')}
           title="Threads for the WASM backend (needs a cross-origin isolated page); the engine restarts."
           options={threadOptions}
@@ -113,6 +140,7 @@ export function SessionPanel() {
           type="checkbox"
           checked={session.augment}
           disabled={isBusy}
+          aria-describedby={lockId}
           onChange={(event) => void changeSession({ augment: event.target.checked })}
         />
         <label htmlFor="field-augment">Random shifts</label>

@@ -45,7 +45,7 @@ export function StatusBar() {
   const showTraining = training.status !== 'idle';
 
   return (
-    <footer className="status-bar">
+    <footer className="status-bar" data-testid="status-bar">
       <div role="status" aria-live="polite" className="status-text" data-testid="status">
         <span>{backendText}</span>
         {showTraining ? (

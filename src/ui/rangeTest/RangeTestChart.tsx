@@ -20,6 +20,8 @@ import { useRangeTestAnalysis } from './useRangeTestAnalysis';
 
 const TITLE = 'Range test: loss and accuracy against learning rate';
 const PLOT_HEIGHT = 360;
+/** Plot height beside the live charts (a tile of their 2×2 grid) while a run is on. */
+const COMPACT_PLOT_HEIGHT = 170;
 const LOSS = '#1f6feb';
 const ACCURACY = '#d97706';
 const HELD_OUT = '#7c3aed';
@@ -35,7 +37,7 @@ const percentFine = (value: number) => `${(value * 100).toFixed(1)}%`;
  * the LR on a log axis, with the suggestions, the regions, the stop point and the schedule's
  * current bounds. Clicking or dragging on it sets Max LR, and Base LR = Max LR / ratio.
  */
-export function RangeTestChart() {
+export function RangeTestChart({ compact = false }: { compact?: boolean }) {
   const { recorded, picks, curve } = useRangeTestAnalysis();
   const status = useAppStore((state) => state.rangeTest.status);
   const end = useAppStore((state) => state.rangeTest.end);
@@ -91,12 +93,12 @@ export function RangeTestChart() {
       title={TITLE}
       label={TITLE}
       testId="range-test-chart"
-      className="range-test-chart"
+      className={compact ? 'range-test-chart range-test-compact' : 'range-test-chart'}
       legend={legend}
       footer={<RangeTestKeys picks={picks} overlays={overlays} />}
     >
       <div className="range-test-plot" {...drag.handlers}>
-        <ResponsiveContainer width="100%" height={PLOT_HEIGHT}>
+        <ResponsiveContainer width="100%" height={compact ? COMPACT_PLOT_HEIGHT : PLOT_HEIGHT}>
           <ComposedChart margin={{ ...CHART_MARGIN, top: 10, bottom: 20 }}>
             <PlotAreaProbe areaRef={drag.plotAreaRef} />
             {GRID}

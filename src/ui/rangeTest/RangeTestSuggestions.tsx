@@ -1,23 +1,36 @@
-import { formatRate, roundSignificant } from '../format';
-import { MAX_SMOOTHING, RATIO_RANGE } from '../sessionChoices';
+import { formatRate } from '../format';
 import { useAppStore } from '../store';
 import { SUGGESTION_COLORS } from './suggestionColors';
 import { useRangeTestAnalysis } from './useRangeTestAnalysis';
-import { boundsFromMaxLr } from './rangeTestAnalysis';
+import { boundsFromMaxLr, type RangeTestSuggestion } from './rangeTestAnalysis';
+
+/** Why the recommended pick is the one offered (the order of `RECOMMENDATION_ORDER`). */
+const WHY_RECOMMENDED: Partial<Record<RangeTestSuggestion['id'], string>> = {
+  accuracy: "Smith's own rule for cyclical LRs, so it comes first",
+  valley: "no accuracy knee was found, so fastai's default comes next",
+  steep: 'neither an accuracy knee nor a valley was found',
+};
+
+/** How far apart the methods' picks are, e.g. "0.00534–0.0498, 9×". */
+function spread(suggestions: readonly RangeTestSuggestion[]): string | null {
+  const lrs = suggestions.map((suggestion) => suggestion.lr).filter((lr) => lr > 0);
+  if (lrs.length < 2) return null;
+  const low = Math.min(...lrs);
+  const high = Math.max(...lrs);
+  const ratio = high / low;
+  return `${formatRate(low)}–${formatRate(high)}, ${ratio < 10 ? ratio.toFixed(1) : Math.round(ratio)}×`;
+}
 
 /**
  * The range test's verdict: the suggested max LR with "Use suggestion", every method's pick with
- * a one-line explanation (or why it is missing), the Base LR ratio, the Smoothing of the
- * displayed loss, and why the test stopped.
+ * a one-line explanation (or why it is missing), how far apart the picks are, and why the test
+ * stopped. Compact: it sits beside the range-test chart.
  */
 export function RangeTestSuggestions() {
   const { recorded, picks } = useRangeTestAnalysis();
   const status = useAppStore((state) => state.rangeTest.status);
   const end = useAppStore((state) => state.rangeTest.end);
   const ratio = useAppStore((state) => state.rangeTest.ratio);
-  const smoothing = useAppStore((state) => state.rangeTest.smoothing);
-  const maxLr = useAppStore((state) => state.draft.maxLr);
-  const setRangeTest = useAppStore((state) => state.setRangeTest);
   const updateDraft = useAppStore((state) => state.updateDraft);
   // Mid-test picks jump around; offer them once the test has ended.
   const ready = status !== 'running' && recorded.lrs.length > 0;
@@ -37,7 +50,9 @@ export function RangeTestSuggestions() {
         <div className="suggested">
           <p className="suggested-value">Suggested max LR: {formatRate(recommended.lr)}</p>
           <p className="field-hint">
-            {recommended.label}: {recommended.explanation}.
+            {recommended.label}: {recommended.explanation}
+            {WHY_RECOMMENDED[recommended.id] ? ` (${WHY_RECOMMENDED[recommended.id]})` : ''}.
+            {spread(picks.suggestions) ? ` Picks span ${spread(picks.suggestions)}.` : ''}
           </p>
           <p className="suggested-apply">
             <button type="button" onClick={() => updateDraft(bounds)}>
@@ -54,78 +69,38 @@ export function RangeTestSuggestions() {
         </p>
       )}
       {ready ? (
-        <ul className="suggestion-list">
-          {picks.suggestions.map((suggestion) => (
-            <li key={suggestion.id}>
-              <span
-                className="suggestion-swatch"
-                style={{ background: SUGGESTION_COLORS[suggestion.id] }}
-                aria-hidden="true"
-              />
-              <span className="suggestion-name">{suggestion.label}</span>{' '}
-              <span className="suggestion-lr">{formatRate(suggestion.lr)}</span>
-              {suggestion === recommended ? (
-                <span className="suggestion-tag"> (suggested)</span>
-              ) : null}
-              <span className="suggestion-why">{suggestion.explanation}</span>
-            </li>
-          ))}
-          {picks.omitted.map((omission) => (
-            <li key={omission.id} className="suggestion-omitted">
-              <span className="suggestion-swatch" aria-hidden="true" />
-              <span className="suggestion-name">{omission.label}</span>{' '}
-              <span className="suggestion-lr">not available</span>
-              <span className="suggestion-why">{omission.reason}</span>
-            </li>
-          ))}
-        </ul>
+        <details className="suggestion-details">
+          <summary>Every method&apos;s pick and why the test stopped</summary>
+          <ul className="suggestion-list">
+            {picks.suggestions.map((suggestion) => (
+              <li key={suggestion.id}>
+                <span
+                  className="suggestion-swatch"
+                  style={{ background: SUGGESTION_COLORS[suggestion.id] }}
+                  aria-hidden="true"
+                />
+                <span className="suggestion-name">{suggestion.label}</span>{' '}
+                <span className="suggestion-lr">{formatRate(suggestion.lr)}</span>
+                {suggestion === recommended ? (
+                  <span className="suggestion-tag"> (suggested)</span>
+                ) : null}
+                <span className="suggestion-why">{suggestion.explanation}</span>
+              </li>
+            ))}
+            {picks.omitted.map((omission) => (
+              <li key={omission.id} className="suggestion-omitted">
+                <span className="suggestion-swatch" aria-hidden="true" />
+                <span className="suggestion-name">{omission.label}</span>{' '}
+                <span className="suggestion-lr">not available</span>
+                <span className="suggestion-why">{omission.reason}</span>
+              </li>
+            ))}
+          </ul>
+          {end?.message ? (
+            <p className={`range-test-stop range-test-stop-${end.reason}`}>{end.message}</p>
+          ) : null}
+        </details>
       ) : null}
-      {end?.message ? (
-        <p className={`range-test-stop range-test-stop-${end.reason}`}>{end.message}</p>
-      ) : null}
-      <div className="field">
-        <label htmlFor="range-test-ratio">Ratio</label>
-        <div className="slider-row">
-          <input
-            id="range-test-ratio"
-            type="range"
-            min={RATIO_RANGE.min}
-            max={RATIO_RANGE.max}
-            step={RATIO_RANGE.step}
-            value={ratio}
-            aria-describedby="range-test-ratio-hint"
-            onChange={(event) => {
-              const next = Number(event.target.value);
-              setRangeTest({ ratio: next });
-              updateDraft({ baseLr: roundSignificant(maxLr / next) });
-            }}
-          />
-          <output htmlFor="range-test-ratio">{ratio}</output>
-        </div>
-        <p id="range-test-ratio-hint" className="field-hint">
-          Base LR = Max LR / {ratio} (Smith: 3–4).
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor="range-test-smoothing">Smoothing</label>
-        <div className="slider-row">
-          <input
-            id="range-test-smoothing"
-            type="range"
-            min={0}
-            max={MAX_SMOOTHING}
-            step={0.005}
-            value={smoothing}
-            aria-describedby="range-test-smoothing-hint"
-            onChange={(event) => setRangeTest({ smoothing: Number(event.target.value) })}
-          />
-          <output htmlFor="range-test-smoothing">{smoothing.toFixed(3)}</output>
-        </div>
-        <p id="range-test-smoothing-hint" className="field-hint">
-          How much the drawn loss is averaged (debiased EMA β). The suggestions always use each
-          library&apos;s own smoothing.
-        </p>
-      </div>
     </section>
   );
 }

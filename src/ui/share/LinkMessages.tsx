@@ -1,9 +1,14 @@
 import { useAppStore } from '../store';
 
+/** The decoder's reason for a field the link does not mention. */
+const MISSING = 'is missing';
+
 /** What the opened link got wrong: each rejected field, why, and what the page uses instead. */
 export function LinkMessages() {
-  const rejections = useAppStore((state) => state.share.linkRejections);
+  const all = useAppStore((state) => state.share.linkRejections);
   const setShare = useAppStore((state) => state.setShare);
+  // A link that names only some fields leaves the rest at their defaults: nothing to report.
+  const rejections = all.filter((rejection) => rejection.reason !== MISSING);
   if (rejections.length === 0) return null;
 
   return (
