@@ -69,7 +69,7 @@ export function RaceChart({
       }
     >
       <ResponsiveContainer width="100%" height={CHART_HEIGHT + 40}>
-        <ComposedChart margin={CHART_MARGIN}>
+        <ComposedChart accessibilityLayer={false} margin={CHART_MARGIN}>
           {GRID}
           {iterationAxis(Math.max(2, numIterations), undefined, 'Iteration (of each leg)')}
           <ValueAxis axis={axis} format={formatPercent} />

@@ -59,7 +59,7 @@ export function SnapshotChart({ shown }: { shown: readonly CycleEndEnsembles[] }
       legend={legend}
     >
       <ResponsiveContainer width="100%" height={PLOT_HEIGHT}>
-        <ComposedChart margin={{ ...CHART_MARGIN, bottom: 22 }}>
+        <ComposedChart accessibilityLayer={false} margin={{ ...CHART_MARGIN, bottom: 22 }}>
           {GRID}
           {xAxis}
           <ValueAxis axis={axis} format={axisPercent} />

@@ -41,7 +41,7 @@ export function MomentumChart({ view, planned }: { view: TrainingView; planned: 
       legend={LEGEND}
     >
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <ComposedChart margin={CHART_MARGIN}>
+        <ComposedChart accessibilityLayer={false} margin={CHART_MARGIN}>
           {GRID}
           {view.xAxis}
           <ValueAxis axis={axis} format={formatMomentum} />
