@@ -27,7 +27,7 @@ export const SERIES_COLORS = {
   cycleLine: '#6b7a90',
 } as const;
 
-/** Kept runs drawn over the live charts, in the order they were shown. */
+/** Kept runs drawn over the live charts: apart from each other and from the live run's blue, orange and green. */
 export const OVERLAY_COLORS = [
   '#7c3aed',
   '#db2777',

@@ -1,7 +1,7 @@
 import { formatCount } from '../format';
 import type { RaceKind, RaceLeg, RaceLegStatus } from '../store/raceSlice';
 import { raceWinners, summarizeLeg } from './raceResults';
-import { LEG_COLORS } from './useRaceLegs';
+import { LEG_COLORS } from '../charts/palette';
 
 const STATUS_TEXT: Record<RaceLegStatus, string> = {
   waiting: 'waiting',
