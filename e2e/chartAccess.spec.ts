@@ -31,7 +31,10 @@ test('charts are named figures with a summary, their data on demand, and no empt
   await expect(range.getByRole('table')).toHaveCount(0);
 
   // No chart surface takes focus: recharts' keyboard layer does nothing here.
-  await expect(page.locator('svg.recharts-surface[tabindex]')).toHaveCount(0);
+  for (const name of ['Learning rate chart', 'Loss chart', 'Accuracy chart', 'Range test chart']) {
+    const figure = page.getByRole('figure', { name, exact: true });
+    await expect(figure.locator('svg.recharts-surface[tabindex]')).toHaveCount(0);
+  }
 
   // The visible status is not itself a live region; the announcer is, and it changes rarely.
   await expect(page.getByTestId('status')).not.toHaveAttribute('aria-live', /.*/);
