@@ -36,7 +36,7 @@ export function MomentumChart({ view, planned }: { view: TrainingView; planned: 
   return (
     <ChartFigure
       title="Momentum"
-      label="Momentum by iteration"
+      label="Momentum chart"
       testId="momentum-chart"
       legend={LEGEND}
     >
