@@ -21,8 +21,8 @@ const BACKGROUNDS = ['#ffffff', '#f6f8fb'];
 
 const palettes: Record<string, Record<string, string>> = {
   series: SERIES_COLORS,
-  overlays: { ...OVERLAY_COLORS },
-  raceLegs: { ...LEG_COLORS },
+  overlays: Object.fromEntries(OVERLAY_COLORS.entries()),
+  raceLegs: Object.fromEntries(LEG_COLORS.entries()),
   suggestions: SUGGESTION_COLORS,
 };
 

@@ -15,8 +15,8 @@ function validation(iteration: number, accuracy: number): ValidationResult {
     cycleNum: 1,
     ensembleAccuracy: null,
     ensembleSize: 0,
-    ensembleByM: null,
-  } as ValidationResult;
+    ensembleByM: [],
+  };
 }
 
 describe('chart summaries', () => {
