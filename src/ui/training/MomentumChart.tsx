@@ -34,12 +34,7 @@ export function MomentumChart({ view, planned }: { view: TrainingView; planned: 
   const axis = niceLinearAxis(min, max);
 
   return (
-    <ChartFigure
-      title="Momentum"
-      label="Momentum chart"
-      testId="momentum-chart"
-      legend={LEGEND}
-    >
+    <ChartFigure title="Momentum" label="Momentum chart" testId="momentum-chart" legend={LEGEND}>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
         <ComposedChart accessibilityLayer={false} margin={CHART_MARGIN}>
           {GRID}
