@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { usePlotArea, useXAxisScale } from 'recharts';
 import { shadedCycles } from './cycleBands';
+import { SERIES_COLORS } from './palette';
 import type { PixelScale } from './seriesGeometry';
 
 interface CycleMarksProps {
@@ -26,7 +27,14 @@ export const CycleMarks = memo(function CycleMarks({
       const x = xScale(k);
       if (x !== undefined) d += `M${x.toFixed(1)},${plot.y}v${plot.height}`;
     }
-    return <path className="training-cycles" d={d} stroke="#9aa6b8" strokeDasharray="2 3" />;
+    return (
+      <path
+        className="training-cycles"
+        d={d}
+        stroke={SERIES_COLORS.cycleLine}
+        strokeDasharray="2 3"
+      />
+    );
   }
   return (
     <g className="training-cycles">

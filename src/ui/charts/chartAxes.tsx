@@ -12,8 +12,8 @@ export const CHART_MARGIN = { top: 6, right: 14, bottom: 14, left: 4 };
  * recharts re-registers an axis or grid on every render of one.
  */
 export const GRID = <CartesianGrid strokeDasharray="3 3" stroke="#d8dde6" />;
-/** Axis text of the compact training charts (four to a screen). */
-const COMPACT_TEXT = 11;
+/** Axis text of the compact training charts (four to a screen): still legible on a projector. */
+const COMPACT_TEXT = 14;
 /** Axis text at the page's own size, for the charts that have a column to themselves. */
 export const PAGE_TEXT = 16;
 

@@ -1,9 +1,11 @@
+import { useRef } from 'react';
 import { cycleAt, isCyclic } from '../../core';
 import type { BackendReport } from '../../worker/contract';
 import { startEngine } from '../engineClient/engineActions';
 import { formatCount, formatRate } from '../format';
 import { rangeTestSeries, trainingSeries } from '../series/runSeries';
 import { useAppStore } from '../store';
+import { StatusAnnouncer } from './StatusAnnouncer';
 
 function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '–';
@@ -21,6 +23,7 @@ function wasmSummary(wasm: BackendReport['wasm']): string {
 
 /** The line a user glances at: backend, progress, current LR, speed, ETA, accuracy, and any trouble. */
 export function StatusBar() {
+  const statusRef = useRef<HTMLDivElement>(null);
   const engine = useAppStore((state) => state.engine);
   const training = useAppStore((state) => state.training);
   const rangeTest = useAppStore((state) => state.rangeTest);
@@ -46,7 +49,8 @@ export function StatusBar() {
 
   return (
     <footer className="status-bar" data-testid="status-bar">
-      <div role="status" aria-live="polite" className="status-text" data-testid="status">
+      <StatusAnnouncer source={statusRef} />
+      <div className="status-text" data-testid="status" ref={statusRef}>
         <span>{backendText}</span>
         {showTraining ? (
           <>

@@ -9,9 +9,9 @@ import { PlotClip } from '../charts/PlotClip';
 import { SeriesPath } from '../charts/SeriesPath';
 import { validationSeries } from '../training/validationSeries';
 import type { RaceLeg } from '../store/raceSlice';
-import { LEG_COLORS } from './useRaceLegs';
+import { LEG_COLORS, SERIES_COLORS } from '../charts/palette';
 
-const TARGET_COLOR = '#b42318';
+const TARGET_COLOR = SERIES_COLORS.raceTarget;
 
 const formatPercent = (value: number) => `${(value * 100).toFixed(1)}%`;
 const formatPercentReadout = (value: number) => `${(value * 100).toFixed(2)}%`;
@@ -52,7 +52,7 @@ export function RaceChart({
   return (
     <ChartFigure
       title="Validation accuracy by leg"
-      label="Validation accuracy of every race leg by iteration"
+      label="Race chart"
       testId="race-chart"
       legend={legend}
       emptyNote={measured.length === 0 ? 'Curves appear at each leg’s first validation.' : null}
@@ -69,7 +69,7 @@ export function RaceChart({
       }
     >
       <ResponsiveContainer width="100%" height={CHART_HEIGHT + 40}>
-        <ComposedChart margin={CHART_MARGIN}>
+        <ComposedChart accessibilityLayer={false} margin={CHART_MARGIN}>
           {GRID}
           {iterationAxis(Math.max(2, numIterations), undefined, 'Iteration (of each leg)')}
           <ValueAxis axis={axis} format={formatPercent} />

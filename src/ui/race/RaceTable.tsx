@@ -1,7 +1,7 @@
 import { formatCount } from '../format';
 import type { RaceKind, RaceLeg, RaceLegStatus } from '../store/raceSlice';
 import { raceWinners, summarizeLeg } from './raceResults';
-import { LEG_COLORS } from './useRaceLegs';
+import { LEG_COLORS } from '../charts/palette';
 
 const STATUS_TEXT: Record<RaceLegStatus, string> = {
   waiting: 'waiting',
@@ -92,12 +92,17 @@ export function RaceTable({
                 {leg.wallMs === null ? '—' : `${(leg.wallMs / 1000).toFixed(1)} s`}
               </td>
               <td className={`race-status race-status-${leg.status}`}>
-                {leg.status === 'waiting' && !raceRunning ? 'not run' : STATUS_TEXT[leg.status]}
+                {leg.status === 'waiting' && !raceRunning
+                  ? 'not run'
+                  : leg.status === 'done' && summary.iterationsToTarget === null
+                    ? 'done, target not reached'
+                    : STATUS_TEXT[leg.status]}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <p className="field-hint">— means not reached (or not measured yet).</p>
       {notes.length > 0 ? (
         <ul className="race-notes">
           {notes.map(({ leg }) => (

@@ -3,17 +3,6 @@ import { useAppStore } from '../store';
 import type { RaceLeg } from '../store/raceSlice';
 import { useSeriesMemo } from '../charts/useSeriesMemo';
 
-/** Line colours by leg, in race order; distinct on white and for common colour blindness pairs. */
-export const LEG_COLORS = [
-  '#94a3b8',
-  '#1b2330',
-  '#1f6feb',
-  '#15803d',
-  '#b45309',
-  '#7c3aed',
-  '#dc2626',
-] as const;
-
 /**
  * The race's legs with the running leg's validations read live from the training series (a
  * leg's own list is filled when it ends), refreshed on every series bump.

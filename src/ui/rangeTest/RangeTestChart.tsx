@@ -8,23 +8,29 @@ import { HoverReadout, type ReadoutX } from '../charts/HoverReadout';
 import { PlotAreaProbe } from '../charts/PlotAreaProbe';
 import { PlotClip } from '../charts/PlotClip';
 import { SeriesPath } from '../charts/SeriesPath';
+import { seriesTable } from '../charts/chartTable';
+import { SERIES_COLORS } from '../charts/palette';
 import { formatRate } from '../format';
 import { RangeTestOverlayPaths } from '../runs/RangeTestOverlayPaths';
 import { overlayLegend, sweepSpan, useRangeTestOverlays } from '../runs/runOverlays';
 import { useAppStore } from '../store';
 import { lossAxis, lrTicks, rangeTestLines } from './rangeTestChartData';
 import { RangeTestKeys } from './RangeTestKeys';
+import { rangeTestSummary } from './rangeTestSummary';
 import { RangeTestMarks, RangeTestRegions } from './RangeTestMarks';
 import { useMaxLrDrag } from './useMaxLrDrag';
 import { useRangeTestAnalysis } from './useRangeTestAnalysis';
 
 const TITLE = 'Range test: loss and accuracy against learning rate';
+const NAME = 'Range test chart';
 const PLOT_HEIGHT = 360;
 /** Plot height beside the live charts (a tile of their 2×2 grid) while a run is on. */
 const COMPACT_PLOT_HEIGHT = 170;
-const LOSS = '#1f6feb';
-const ACCURACY = '#d97706';
-const HELD_OUT = '#7c3aed';
+const LOSS_RAW = SERIES_COLORS.rangeLossRaw;
+const LOSS = SERIES_COLORS.rangeLoss;
+const ACCURACY_RAW = SERIES_COLORS.rangeAccuracyRaw;
+const ACCURACY = SERIES_COLORS.rangeAccuracy;
+const HELD_OUT = SERIES_COLORS.heldOut;
 const ACCURACY_AXIS = niceLinearAxis(0, 1);
 const LR_X: ReadoutX = { format: (lr) => `LR ${formatRate(lr)}`, log: true };
 
@@ -60,7 +66,7 @@ export function RangeTestChart({ compact = false }: { compact?: boolean }) {
     return (
       <figure
         className="chart range-test-chart range-test-empty"
-        aria-label={TITLE}
+        aria-label={NAME}
         data-testid="range-test-chart"
       >
         <p>
@@ -76,9 +82,9 @@ export function RangeTestChart({ compact = false }: { compact?: boolean }) {
   const legend: LegendItem[] = [
     ...(numPoints > 0
       ? ([
-          { label: 'Loss (raw)', color: LOSS, mark: 'faint' },
+          { label: 'Loss (raw)', color: LOSS_RAW, mark: 'noisy' },
           { label: 'Loss (smoothed)', color: LOSS, mark: 'line' },
-          { label: 'Batch accuracy (raw)', color: ACCURACY, mark: 'faint' },
+          { label: 'Batch accuracy (raw)', color: ACCURACY_RAW, mark: 'noisy' },
           { label: 'Batch accuracy (smoothed)', color: ACCURACY, mark: 'line' },
         ] as const)
       : []),
@@ -91,7 +97,15 @@ export function RangeTestChart({ compact = false }: { compact?: boolean }) {
   return (
     <ChartFigure
       title={TITLE}
-      label={TITLE}
+      label={NAME}
+      summary={rangeTestSummary(recorded.lrs, curve, picks)}
+      table={() =>
+        seriesTable({ label: 'Learning rate', format: formatRate, log: true }, [
+          { label: 'Loss (raw)', series: lines.raw, format: formatLoss },
+          { label: 'Loss (smoothed)', series: lines.smoothed, format: formatLoss },
+          { label: 'Accuracy (smoothed)', series: lines.smoothedAccuracy, format: percentFine },
+        ])
+      }
       testId="range-test-chart"
       className={compact ? 'range-test-chart range-test-compact' : 'range-test-chart'}
       legend={legend}
@@ -99,7 +113,10 @@ export function RangeTestChart({ compact = false }: { compact?: boolean }) {
     >
       <div className="range-test-plot" {...drag.handlers}>
         <ResponsiveContainer width="100%" height={compact ? COMPACT_PLOT_HEIGHT : PLOT_HEIGHT}>
-          <ComposedChart margin={{ ...CHART_MARGIN, top: 10, bottom: 20 }}>
+          <ComposedChart
+            accessibilityLayer={false}
+            margin={{ ...CHART_MARGIN, top: 10, bottom: 20 }}
+          >
             <PlotAreaProbe areaRef={drag.plotAreaRef} />
             {GRID}
             {valueXAxis({
@@ -127,12 +144,11 @@ export function RangeTestChart({ compact = false }: { compact?: boolean }) {
             />
             {running ? null : <RangeTestRegions curve={curve} />}
             <PlotClip>
-              <SeriesPath series={lines.raw} color={LOSS} opacity={0.3} width={1} yAxisId="loss" />
+              <SeriesPath series={lines.raw} color={LOSS_RAW} width={1} yAxisId="loss" />
               <SeriesPath series={lines.smoothed} color={LOSS} width={2.5} yAxisId="loss" />
               <SeriesPath
                 series={lines.accuracy}
-                color={ACCURACY}
-                opacity={0.3}
+                color={ACCURACY_RAW}
                 width={1}
                 yAxisId="accuracy"
               />
@@ -156,7 +172,7 @@ export function RangeTestChart({ compact = false }: { compact?: boolean }) {
             <HoverReadout
               x={LR_X}
               lines={[
-                { label: 'Loss (raw)', series: lines.raw, color: LOSS, format: formatLoss },
+                { label: 'Loss (raw)', series: lines.raw, color: LOSS_RAW, format: formatLoss },
                 {
                   label: 'Loss (smoothed)',
                   series: lines.smoothed,

@@ -2,7 +2,9 @@ import { formatRate } from '../format';
 import type { RangeTestOverlay } from '../runs/runOverlays';
 import { useAppStore } from '../store';
 import type { RangeTestPicks } from './rangeTestAnalysis';
+import { LegendIcon } from '../charts/LegendIcon';
 import { SUGGESTION_COLORS } from './suggestionColors';
+import { SUGGESTION_SHAPES } from './suggestionShapes';
 
 /** Under the range-test plot: the suggestion markers, the kept tests shown, and how to click. */
 export function RangeTestKeys({
@@ -19,10 +21,9 @@ export function RangeTestKeys({
         <ul className="range-test-key" aria-label="Suggestion markers">
           {picks.suggestions.map((suggestion) => (
             <li key={suggestion.id}>
-              <span
-                className="suggestion-swatch"
-                style={{ background: SUGGESTION_COLORS[suggestion.id] }}
-                aria-hidden="true"
+              <LegendIcon
+                mark={SUGGESTION_SHAPES[suggestion.id].shape}
+                color={SUGGESTION_COLORS[suggestion.id]}
               />
               {suggestion.label} {formatRate(suggestion.lr)}
             </li>

@@ -1,8 +1,9 @@
-import { ReferenceArea, ReferenceDot, ReferenceLine } from 'recharts';
+import { ReferenceArea, ReferenceDot, ReferenceLine, Symbols } from 'recharts';
 import { useAppStore } from '../store';
 import type { RangeTestCurve, RangeTestPicks, RegionKind } from './rangeTestAnalysis';
 import { suggestionPoint } from './rangeTestChartData';
 import { SUGGESTION_COLORS } from './suggestionColors';
+import { SUGGESTION_SHAPES } from './suggestionShapes';
 
 const REGION_STYLE: Record<RegionKind, { label: string; fill: string; opacity: number }> = {
   tooLow: { label: 'too low', fill: '#94a3b8', opacity: 0.16 },
@@ -85,21 +86,33 @@ export function RangeTestMarks({ curve, picks, lrs, stoppedAt }: RangeTestMarksP
         strokeWidth={2}
         label={{ value: 'Max LR', position: 'insideBottomLeft', fill: '#1b2330' }}
       />
-      {picks.suggestions.map((suggestion) => {
-        const point = suggestionPoint(suggestion, lrs, curve);
-        return (
-          <ReferenceDot
-            key={suggestion.id}
-            yAxisId={point.onAccuracy ? 'accuracy' : 'loss'}
-            x={point.x}
-            y={point.y}
-            r={6}
-            fill={SUGGESTION_COLORS[suggestion.id]}
-            stroke="#fff"
-            strokeWidth={1.5}
-          />
-        );
-      })}
+      {/* Largest first, so a marker that lands on another still shows its edge around it. */}
+      {[...picks.suggestions]
+        .sort((a, b) => SUGGESTION_SHAPES[b.id].size - SUGGESTION_SHAPES[a.id].size)
+        .map((suggestion) => {
+          const point = suggestionPoint(suggestion, lrs, curve);
+          const { shape, size } = SUGGESTION_SHAPES[suggestion.id];
+          return (
+            <ReferenceDot
+              key={suggestion.id}
+              yAxisId={point.onAccuracy ? 'accuracy' : 'loss'}
+              x={point.x}
+              y={point.y}
+              shape={(props) => (
+                <Symbols
+                  className="suggestion-marker"
+                  type={shape}
+                  cx={props.cx}
+                  cy={props.cy}
+                  size={size}
+                  fill={SUGGESTION_COLORS[suggestion.id]}
+                  stroke="#fff"
+                  strokeWidth={1.5}
+                />
+              )}
+            />
+          );
+        })}
     </>
   );
 }

@@ -2,23 +2,12 @@ import { useMemo } from 'react';
 import { FASTAI_SMOOTHING, smoothLosses } from '../../core';
 import type { LegendItem } from '../charts/ChartLegend';
 import { MAX_CHART_POINTS, minMaxIndices, sampleSteps } from '../charts/downsample';
+import { OVERLAY_COLORS } from '../charts/palette';
 import type { XYSeries } from '../charts/seriesGeometry';
 import { shapeCurve, type RangeTestCurve } from '../rangeTest/rangeTestAnalysis';
 import { useAppStore } from '../store';
 import { validationSeries } from '../training/validationSeries';
 import type { RangeTestRecord, RunRecord, TrainingRecord } from './runRecord';
-
-/** Overlay colours: apart from each other and from the live run's blue, orange and green. */
-const OVERLAY_COLORS = [
-  '#7c3aed',
-  '#db2777',
-  '#0891b2',
-  '#ca8a04',
-  '#4d7c0f',
-  '#9f1239',
-  '#0f766e',
-  '#475569',
-];
 
 /**
  * The colour of each shown run: shown runs take the palette in the order they were run, so

@@ -8,13 +8,14 @@ import { HoverReadout, type ReadoutX } from '../charts/HoverReadout';
 import { PlotClip } from '../charts/PlotClip';
 import { SeriesMarkers } from '../charts/SeriesMarkers';
 import { SeriesPath } from '../charts/SeriesPath';
+import { SERIES_COLORS } from '../charts/palette';
 import { curveSeries, type CycleEndEnsembles } from './snapshotCurves';
 
 const PLOT_HEIGHT = 220;
 /** Green for the single model, violet for the ensembles (the accuracy chart's colours). */
-const SINGLE = '#15803d';
-const LATEST = '#7c3aed';
-const EARLIER = '#c4b5fd';
+const SINGLE = SERIES_COLORS.snapshotSingle;
+const LATEST = SERIES_COLORS.snapshotLatest;
+const EARLIER = SERIES_COLORS.snapshotEarlier;
 const M_X: ReadoutX = { format: (m) => (m === 1 ? 'm = 1 (single model)' : `m = ${m}`) };
 
 const axisPercent = (value: number) => `${Number((value * 100).toFixed(1))}%`;
@@ -54,12 +55,12 @@ export function SnapshotChart({ shown }: { shown: readonly CycleEndEnsembles[] }
   return (
     <ChartFigure
       title="Ensemble of the last m snapshots"
-      label="Validation accuracy of the ensemble of the last m snapshots, one line per cycle end"
+      label="Snapshot ensemble chart"
       testId="snapshot-chart"
       legend={legend}
     >
       <ResponsiveContainer width="100%" height={PLOT_HEIGHT}>
-        <ComposedChart margin={{ ...CHART_MARGIN, bottom: 22 }}>
+        <ComposedChart accessibilityLayer={false} margin={{ ...CHART_MARGIN, bottom: 22 }}>
           {GRID}
           {xAxis}
           <ValueAxis axis={axis} format={axisPercent} />

@@ -20,12 +20,18 @@ import {
   validationSeries,
 } from './validationSeries';
 import { useSeriesMemo } from '../charts/useSeriesMemo';
+import { seriesTable } from '../charts/chartTable';
+import { SERIES_COLORS } from '../charts/palette';
+import { formatCount } from '../format';
+import { accuracyChartSummary } from './trainingSummaries';
 import type { TrainingView } from './useTrainingView';
 
-const TRAIN = '#94a3b8';
-const VALIDATION = '#15803d';
-const BEST = '#b45309';
-const ENSEMBLE = '#7c3aed';
+const TRAIN = SERIES_COLORS.trainAccuracy;
+const VALIDATION = SERIES_COLORS.validation;
+const BEST = SERIES_COLORS.cycleBest;
+const ENSEMBLE = SERIES_COLORS.ensemble;
+/** The neutral colour of the key to the kept runs' line styles. */
+const KEPT_KEY = '#475569';
 /** Up to this many validations, each gets a dot on the validation line. */
 const MAX_VALIDATION_DOTS = 120;
 
@@ -49,8 +55,10 @@ function accuracyData() {
     { accuracy: smoothLosses(trainingSeries.accuracy.view(), FASTAI_SMOOTHING) },
     'accuracy',
   );
+  const train = { xs, ys: ys.accuracy };
   return {
-    train: { xs, ys: ys.accuracy },
+    train,
+    description: accuracyChartSummary(train, validations),
     validation: validationSeries(validations),
     best: bestPerCycle(validations),
     ensemble: ensembleSeries(validations),
@@ -86,14 +94,29 @@ export function AccuracyChart({ view }: { view: TrainingView }) {
       ? [{ label: 'Snapshot ensemble', color: ENSEMBLE, mark: 'diamond' } as const]
       : []),
     ...overlayLegend(overlays),
+    // Each kept run draws two lines in its colour: say which is which.
+    ...(overlays.length > 0
+      ? ([
+          { label: 'Kept runs: train', color: KEPT_KEY, mark: 'dashed' },
+          { label: 'Kept runs: validation', color: KEPT_KEY, mark: 'line' },
+        ] as const)
+      : []),
   ];
 
   return (
     <ChartFigure
       title="Accuracy"
-      label="Training accuracy (smoothed) and validation accuracy by iteration"
+      label="Accuracy chart"
       testId="accuracy-chart"
       legend={legend}
+      summary={data.description}
+      table={() =>
+        seriesTable({ label: 'Iteration', format: formatCount }, [
+          { label: 'Train (smoothed)', series: data.train, format: formatPercentReadout },
+          { label: 'Validation', series: data.validation, format: formatPercentReadout },
+          { label: 'Ensemble', series: data.ensemble, format: formatPercentReadout },
+        ])
+      }
       emptyNote={
         data.train.xs.length === 0 && overlays.length === 0
           ? 'Accuracy appears here once training starts.'
@@ -115,7 +138,7 @@ export function AccuracyChart({ view }: { view: TrainingView }) {
       }
     >
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <ComposedChart margin={CHART_MARGIN}>
+        <ComposedChart accessibilityLayer={false} margin={CHART_MARGIN}>
           {GRID}
           {view.xAxis}
           <ValueAxis axis={axis} format={fine ? formatPercentFine : formatPercent} />

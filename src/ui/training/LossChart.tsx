@@ -12,12 +12,17 @@ import { SeriesPath } from '../charts/SeriesPath';
 import { positiveAxis } from '../charts/axisTicks';
 import { sampleSteps } from '../charts/downsample';
 import { useSeriesMemo } from '../charts/useSeriesMemo';
+import { seriesTable } from '../charts/chartTable';
+import { CycleMarks } from '../charts/CycleMarks';
+import { SERIES_COLORS } from '../charts/palette';
+import { formatCount } from '../format';
+import { lossSummary } from './trainingSummaries';
 import type { TrainingView } from './useTrainingView';
 
-const RAW = '#f0a58a';
-const SMOOTHED = '#c2410c';
+const RAW = SERIES_COLORS.lossRaw;
+const SMOOTHED = SERIES_COLORS.lossSmoothed;
 const LEGEND: LegendItem[] = [
-  { label: 'Per batch', color: RAW, mark: 'faint' },
+  { label: 'Per batch', color: RAW, mark: 'noisy' },
   { label: 'Smoothed (EMA 0.98)', color: SMOOTHED, mark: 'line' },
 ];
 
@@ -25,7 +30,7 @@ function formatLoss(value: number): string {
   return String(Number(value.toPrecision(3)));
 }
 
-/** Training loss per batch (faint) and its debiased EMA (beta 0.98), on a linear or log axis. */
+/** Training loss per batch (thin) and its debiased EMA (beta 0.98), on a linear or log axis. */
 export function LossChart({ view }: { view: TrainingView }) {
   const [logLoss, setLogLoss] = useState(false);
   const loss = useSeriesMemo(view.seriesVersion, () => {
@@ -39,9 +44,16 @@ export function LossChart({ view }: { view: TrainingView }) {
   return (
     <ChartFigure
       title="Loss"
-      label="Training loss by iteration"
+      label="Loss chart"
       testId="loss-chart"
       legend={[...LEGEND, ...overlayLegend(overlays)]}
+      summary={lossSummary(loss.smoothed)}
+      table={() =>
+        seriesTable({ label: 'Iteration', format: formatCount }, [
+          { label: 'Loss per batch', series: loss.raw, format: formatLoss },
+          { label: 'Loss smoothed', series: loss.smoothed, format: formatLoss },
+        ])
+      }
       emptyNote={
         loss.raw.xs.length === 0 && overlays.length === 0
           ? 'The loss appears here once training starts.'
@@ -59,10 +71,15 @@ export function LossChart({ view }: { view: TrainingView }) {
       }
     >
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <ComposedChart margin={CHART_MARGIN}>
+        <ComposedChart accessibilityLayer={false} margin={CHART_MARGIN}>
           {GRID}
           {view.xAxis}
           <ValueAxis axis={axis} format={formatLoss} log={logLoss} />
+          <CycleMarks
+            boundaries={view.boundaries}
+            numIterations={view.numIterations}
+            style="lines"
+          />
           <PlotClip>
             {overlays.map((run) => (
               <SeriesPath key={run.id} series={run.loss} color={run.color} width={1.5} />

@@ -1,5 +1,5 @@
 import { ComposedChart, ResponsiveContainer } from 'recharts';
-import { formatRate } from '../format';
+import { formatCount, formatRate } from '../format';
 import { overlayLegend, useTrainingOverlays } from '../runs/runOverlays';
 import { trainingSeries } from '../series/runSeries';
 import { useAppStore } from '../store';
@@ -13,18 +13,23 @@ import { SeriesPath } from '../charts/SeriesPath';
 import { positiveAxis } from '../charts/axisTicks';
 import { sampleSteps } from '../charts/downsample';
 import { useSeriesMemo } from '../charts/useSeriesMemo';
+import { seriesTable } from '../charts/chartTable';
+import { SERIES_COLORS } from '../charts/palette';
 import { draftToSpec } from '../schedule/scheduleDraft';
 import { ScheduleChangeMarks } from './ScheduleChangeMarks';
+import { lrSummary } from './trainingSummaries';
 import type { TrainingView } from './useTrainingView';
 
-const PLANNED = '#8fb3f0';
-const USED = '#1f6feb';
+const PLANNED = SERIES_COLORS.lrPlanned;
+const USED = SERIES_COLORS.lrUsed;
 const CHANGE = '#b45309';
 const LEGEND: LegendItem[] = [
   { label: 'Planned', color: PLANNED, mark: 'dashed' },
   { label: 'Used', color: USED, mark: 'line' },
 ];
 const CHANGE_LEGEND: LegendItem = { label: 'Schedule changed', color: CHANGE, mark: 'line' };
+
+const ITERATION_COLUMN = { label: 'Iteration', format: formatCount };
 
 /**
  * The one learning-rate chart: before a run the plan for the run length set; during a run the
@@ -46,7 +51,7 @@ export function LrChart({ view }: { view: TrainingView }) {
   return (
     <ChartFigure
       title="Learning rate"
-      label="Learning rate by iteration"
+      label="Learning rate chart"
       testId="lr-chart"
       className={stale ? 'chart-stale' : undefined}
       legend={[
@@ -71,9 +76,16 @@ export function LrChart({ view }: { view: TrainingView }) {
           </p>
         ) : null
       }
+      summary={lrSummary(view.preview.lr, used, view.numIterations)}
+      table={() =>
+        seriesTable(ITERATION_COLUMN, [
+          { label: 'Planned LR', series: view.preview.lr, format: formatRate },
+          { label: 'Used LR', series: used, format: formatRate },
+        ])
+      }
     >
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <ComposedChart margin={CHART_MARGIN}>
+        <ComposedChart accessibilityLayer={false} margin={CHART_MARGIN}>
           {GRID}
           {view.xAxis}
           <ValueAxis axis={axis} format={formatRate} log={logY} />

@@ -34,14 +34,9 @@ export function MomentumChart({ view, planned }: { view: TrainingView; planned: 
   const axis = niceLinearAxis(min, max);
 
   return (
-    <ChartFigure
-      title="Momentum"
-      label="Momentum by iteration"
-      testId="momentum-chart"
-      legend={LEGEND}
-    >
+    <ChartFigure title="Momentum" label="Momentum chart" testId="momentum-chart" legend={LEGEND}>
       <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
-        <ComposedChart margin={CHART_MARGIN}>
+        <ComposedChart accessibilityLayer={false} margin={CHART_MARGIN}>
           {GRID}
           {view.xAxis}
           <ValueAxis axis={axis} format={formatMomentum} />
