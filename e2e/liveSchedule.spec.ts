@@ -47,7 +47,7 @@ async function exportNewestRun(page: Page) {
   return JSON.parse(await readFile(await download.path(), 'utf8'));
 }
 
-test.fixme('Max LR raised 10× during a triangular run takes effect and is kept in the record', async ({
+test('Max LR raised 10× during a triangular run takes effect and is kept in the record', async ({
   page,
 }) => {
   test.setTimeout(300_000);

@@ -62,7 +62,7 @@ for (const [width, height] of [
   test.describe(`at ${width}×${height}`, () => {
     test.use({ viewport: { width, height } });
 
-    test.fixme('run controls, bounds and the four charts are on screen while training', async ({
+    test('run controls, bounds and the four charts are on screen while training', async ({
       page,
     }) => {
       test.setTimeout(300_000);

@@ -80,7 +80,8 @@ describe('a schedule changed during a run', () => {
   it('while paused, takes over at once and the next single step uses it', async () => {
     const { engine, ofType, column, steps } = session();
     const before = triangular(0.01);
-    const after = triangular(0.2);
+    // Another base LR too: at a cycle's first step both specs would give their (same) base.
+    const after = triangular(0.2, { baseLr: 0.005 });
     const run = engine.train(config(before, { unit: 'iterations', value: 100_000 }));
     await waitFor(() => steps() >= 3);
     engine.pause();
@@ -102,10 +103,11 @@ describe('a schedule changed during a run', () => {
   });
 
   it('recounts a run of cycles under the new step size and ends there', async () => {
-    const { engine, ofType, steps } = session();
+    const { engine, ofType } = session();
     // Two cycles of 20 steps would end after 40; from the change on a cycle lasts 6.
     const run = engine.train(config(triangular(0.01), { unit: 'cycles', value: 2 }));
-    await waitFor(() => steps() >= 2);
+    // Paused at once (not after progress is reported, which may be many steps later).
+    await waitFor(() => ofType('trainState').length > 0);
     engine.pause();
     await waitFor(() => ofType('trainState').at(-1)?.state === 'paused');
     engine.setSchedule(triangular(0.01, { stepSize: 3 }));
@@ -159,21 +161,27 @@ describe('a schedule changed during a run', () => {
 
   it('keeps the tensor count flat over runs changed many times', async () => {
     const { engine, events, ofType } = session();
-    const length: RunLength = { unit: 'iterations', value: 60 };
-    await engine.train(config(triangular(0.01), length));
+    const length: RunLength = { unit: 'iterations', value: 400 };
+    await engine.train(config(triangular(0.01), { unit: 'iterations', value: 20 }));
     const start = tf.memory().numTensors;
+    const numPaused = () => ofType('trainState').filter((e) => e.state === 'paused').length;
     for (let i = 0; i < 3; i++) {
       const from = events.length;
-      const stepsOfThisRun = () =>
-        events.slice(from).reduce((n, e) => (e.type === 'trainProgress' ? n + e.lr.length : n), 0);
       const changesBefore = ofType('scheduleChanged').length;
       const run = engine.train(config(triangular(0.01), length));
+      // Paused, a change takes over at once: the four changes land whatever the machine's speed.
+      await waitFor(() => events.slice(from).some((e) => e.type === 'trainState'));
+      engine.pause();
+      await waitFor(() => ofType('trainState').at(-1)?.state === 'paused');
       for (let c = 1; c <= 4; c++) {
-        await waitFor(() => stepsOfThisRun() >= c * 8);
         engine.setSchedule(triangular(0.01 * (c + 1)));
+        const paused = numPaused();
+        engine.step();
+        await waitFor(() => numPaused() > paused);
       }
+      engine.stop();
       await run;
-      expect(ofType('scheduleChanged').length - changesBefore).toBeGreaterThanOrEqual(3);
+      expect(ofType('scheduleChanged').length - changesBefore).toBe(4);
     }
     expect(tf.memory().numTensors).toBe(start);
     engine.dispose();
