@@ -1,35 +1,16 @@
 import { cycleAt, lrAt, momentumAt, type ScheduleSpec } from '../../core';
-import type { Dataset } from '../data/imageSet';
 import { deriveSeed } from '../data/seededRandom';
-import type { Cnn } from '../model/cnn';
-import type { Optimizer } from '../optimizers/optimizer';
-import type { OptimizerName } from '../optimizers/updateRules';
-import type { BatchStream } from './batchStream';
-import type { EmitEvent, TrainConfig, TrainStopReason, ValidationResult } from './engineEvents';
+import type { TrainConfig, TrainStopReason, ValidationResult } from './engineEvents';
 import { atEvaluationPoint } from './averagedPoint';
 import { evaluate, evaluateWithProbabilities } from './evaluate';
 import { accuracyByEnsembleSize } from './snapshotEnsemble';
 import { ScheduleLog } from './scheduleLog';
 import { hyperFor, stepOnce } from './stepOnce';
 import { StepRecorder } from './stepRecorder';
+import type { TrainContext, TrainEnd } from './trainingRunTypes';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
-export interface TrainContext {
-  model: Cnn;
-  optimizer: Optimizer;
-  optimizerName: OptimizerName;
-  stream: BatchStream;
-  dataset: Dataset;
-  seed: number;
-  emit: EmitEvent;
-}
-
-export interface TrainEnd {
-  reason: TrainStopReason;
-  message: string;
-  iterations: number;
-  wallMs: number;
-}
+export type { TrainContext, TrainEnd } from './trainingRunTypes';
 
 /**
  * One training run under a schedule: sets the LR (and momentum or beta1) before every step,
