@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LR_RANGE, MAX_RUN_ITERATIONS, lrNumber, stepCount, stepLength } from './config/ranges';
+import { valueAt } from './valueAt';
 
 /**
  * The schedule spec: one JSON format for config, URL state, export, import and tests
@@ -209,7 +210,7 @@ export class ScheduleSpecError extends Error {
 
 function describeIssue(issue: z.core.$ZodIssue, input: unknown): ScheduleSpecError {
   const field = issue.path.map(String).join('.');
-  const value = lookup(input, issue.path);
+  const value = valueAt(input, issue.path);
   if (issue.code === 'invalid_union' || (issue.code === 'invalid_value' && field === 'policy')) {
     return new ScheduleSpecError(
       'policy',
@@ -233,15 +234,6 @@ function describeIssue(issue: z.core.$ZodIssue, input: unknown): ScheduleSpecErr
     );
   }
   return new ScheduleSpecError(field, issue.message);
-}
-
-function lookup(input: unknown, path: readonly PropertyKey[]): unknown {
-  let node = input;
-  for (const key of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
 }
 
 /** Validates any JSON value as a schedule spec and fills PyTorch's defaults; throws ScheduleSpecError. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { valueAt } from '../valueAt';
 
 /**
  * Why a config was rejected: `field` is its path from the config's name, e.g.
@@ -23,20 +24,11 @@ function shown(value: unknown): string {
     : JSON.stringify(value);
 }
 
-function lookup(input: unknown, path: readonly PropertyKey[]): unknown {
-  let node = input;
-  for (const key of path) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
-}
-
 /** The first issue of a failed parse, as a ConfigError under `name`. */
 function configErrorOf(name: string, error: z.ZodError, input: unknown): ConfigError {
   const issue = error.issues[0];
   const field = [name, ...issue.path.map(String)].join('.');
-  const received = lookup(input, issue.path);
+  const received = valueAt(input, issue.path);
   if (received === undefined && issue.code === 'invalid_type') {
     return new ConfigError(field, 'is missing', undefined);
   }
