@@ -37,9 +37,8 @@ test.describe('beyond cyclical', () => {
     await page.getByRole('spinbutton', { name: 'Decay steps' }).fill('30');
     await page.getByRole('combobox', { name: 'Decay shape' }).selectOption('1-sqrt');
     await expect(page.getByRole('alert')).toHaveCount(0);
-    await expect(
-      page.getByTestId('schedule-chart').locator('.recharts-line-curve').first(),
-    ).toBeVisible();
+    // The preview is the learning-rate chart's planned curve (the schedule explorer merged into it).
+    await expect(page.getByTestId('lr-chart').locator('path.training-line').first()).toBeVisible();
     await trainIterations(page, 80);
   });
 
