@@ -167,6 +167,8 @@ export async function startEngine(forceBackend?: BackendName): Promise<void> {
     // A newer start replaced this one (Restart engine, a second mount): that one reports.
     if (error instanceof EngineReplacedError) return;
     client.terminate();
+    // A crash while starting has already said so, and how to go on: keep its words.
+    if (useAppStore.getState().engine.status === 'crashed') return;
     setEngine({ status: 'failed', error: `The engine could not start: ${errorMessage(error)}` });
   }
 }
