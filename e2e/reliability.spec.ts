@@ -124,7 +124,7 @@ test('an engine crash during a race ends the race, keeps the finished legs, and 
   await page.getByLabel('Length of each leg').fill('40');
   await page.getByRole('button', { name: 'Start race' }).click();
   const progress = page.getByTestId('race-progress-text');
-  await expect(progress).toContainText(/Leg 2 of 7: fixed, max — iteration [1-9]/, {
+  await expect(progress).toContainText(/Leg 2 of \d+: fixed, max — iteration [1-9]/, {
     timeout: 120_000,
   });
   await injectFault(page, 'close');
@@ -139,7 +139,7 @@ test('an engine crash during a race ends the race, keeps the finished legs, and 
   await expect(trainButton(page)).toBeEnabled();
   await page.getByRole('button', { name: 'Start race' }).click();
   await expect(page.getByRole('button', { name: 'Stop race' })).toBeEnabled();
-  await expect(progress).toContainText('Leg 1 of 7', { timeout: 60_000 });
+  await expect(progress).toContainText(/Leg 1 of \d+/, { timeout: 60_000 });
   await page.getByRole('button', { name: 'Stop race' }).click();
   await expect(page.getByRole('button', { name: 'Start race' })).toBeEnabled({ timeout: 60_000 });
 });
