@@ -54,9 +54,9 @@ test.describe('schedule explorer', () => {
     await page.getByLabel('Schedule spec JSON').fill('{"policy": "triangular", ');
     await page.getByRole('button', { name: 'Apply spec' }).click();
     await expect(page.getByRole('alert')).toContainText('Not valid JSON');
-    await page.getByLabel('Schedule spec JSON').fill('{"policy": "cosine", "lr": 0.1}');
+    await page.getByLabel('Schedule spec JSON').fill('{"policy": "polynomial", "lr": 0.1}');
     await page.getByRole('button', { name: 'Apply spec' }).click();
-    await expect(page.getByRole('alert')).toContainText('unknown policy "cosine"');
+    await expect(page.getByRole('alert')).toContainText('unknown policy "polynomial"');
     expect(await lrCurve(page).getAttribute('d')).toBe(before);
   });
 
