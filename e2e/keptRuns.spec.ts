@@ -3,6 +3,8 @@ import { copyFile, readFile } from 'node:fs/promises';
 
 const keptRuns = (page: Page) => page.getByTestId('kept-run');
 const run = (page: Page, name: string | RegExp) => keptRuns(page).filter({ hasText: name });
+/** The training run's kept name: policy, its bounds (Base LR–Max LR), length. */
+const TRAINED = /triangular [\d.e-]+–[\d.e-]+, 30 iterations/;
 
 /** Opens the page on the tiny synthetic dataset, with the engine ready. */
 async function openSynthetic(page: Page) {
@@ -25,7 +27,7 @@ async function rangeTestThenTrain(page: Page) {
   await page.getByRole('spinbutton', { name: 'Train for' }).fill('30');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(keptRuns(page)).toHaveCount(2, { timeout: 90_000 });
-  await expect(run(page, 'triangular, 30 iterations')).toContainText('30 steps');
+  await expect(run(page, TRAINED)).toContainText('30 steps');
 }
 
 async function downloadOf(page: Page, click: () => Promise<void>) {
@@ -44,10 +46,10 @@ test('kept runs survive a reload and can be renamed, shown, exported, imported a
 
   await page.reload();
   await expect(keptRuns(page)).toHaveCount(2);
-  await expect(run(page, 'triangular, 30 iterations')).toBeVisible();
+  await expect(run(page, TRAINED)).toBeVisible();
 
   // Rename: the new name is written to storage, so it is still there after a reload.
-  await page.getByRole('button', { name: 'Rename triangular, 30 iterations' }).click();
+  await page.getByRole('button', { name: new RegExp(`^Rename ${TRAINED.source}$`) }).click();
   await page.getByRole('textbox', { name: 'New name' }).fill('short triangular');
   await page.keyboard.press('Enter');
   await expect(run(page, 'short triangular')).toBeVisible();

@@ -29,6 +29,21 @@ export const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
   prodigy: 'Prodigy (LR ≈ 1: a multiplier of its own step size)',
 };
 
+/** The optimizers' names where space is short: kept runs' names, legends. */
+export const OPTIMIZER_SHORT_LABELS: Record<OptimizerName, string> = {
+  sgdMomentum: 'SGD + momentum',
+  sgd: 'SGD',
+  adam: 'Adam',
+  adamw: 'AdamW',
+  adamax: 'Adamax',
+  adadelta: 'Adadelta',
+  adagrad: 'Adagrad',
+  rmsprop: 'RMSProp',
+  sgdScheduleFree: 'Schedule-Free SGD',
+  adamwScheduleFree: 'Schedule-Free AdamW',
+  prodigy: 'Prodigy',
+};
+
 /** Model presets a user picks by name; each is a set of the engine's model options. */
 export const MODEL_PRESETS = {
   default: {

@@ -32,6 +32,8 @@ export interface DatasetInfo {
   trainSize: number;
   validationSize: number;
   testSize: number;
+  /** Classes the model tells apart: chance accuracy is 1 / numClasses. */
+  numClasses: number;
   iterationsPerEpoch: number;
 }
 
@@ -68,6 +70,7 @@ export class EngineSession {
       trainSize: this.dataset.train.count,
       validationSize: this.dataset.validation.count,
       testSize: this.dataset.test.count,
+      numClasses: this.dataset.train.numClasses,
       iterationsPerEpoch: this.trainStream.iterationsPerEpoch,
     };
   }

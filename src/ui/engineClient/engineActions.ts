@@ -210,7 +210,7 @@ export async function train(): Promise<void> {
 export async function trainWith(
   spec: ScheduleSpec,
   length: RunLength,
-  options: { validateEvery?: number } = {},
+  options: { validateEvery?: number; name?: string } = {},
 ): Promise<TrainEnd | null> {
   const { engine, session, rangeTest, setTraining, setEngine } = useAppStore.getState();
   // One run at a time by construction: a second Train in the same task is a no-op.
@@ -219,7 +219,14 @@ export async function trainWith(
   clearTrainingSeries();
   setTraining({
     status: 'running',
-    ranWith: { id: crypto.randomUUID(), startedAt: Date.now(), session, schedule: spec, length },
+    ranWith: {
+      id: crypto.randomUUID(),
+      startedAt: Date.now(),
+      session,
+      schedule: spec,
+      length,
+      name: options.name,
+    },
     scheduleChanges: [],
     numIterationsDone: 0,
     numIterationsPlanned: 0,

@@ -1,7 +1,7 @@
-import { cycleAt, isCyclic } from '../../core';
 import { formatCount, formatRate } from '../format';
 import { trainingSeries } from '../series/runSeries';
 import { useAppStore } from '../store';
+import { cycleNow } from '../store/selectors';
 
 /** The numbers a class reads from the back row: iteration, epoch, cycle, LR, validation accuracy. */
 export function LiveNumbers() {
@@ -10,10 +10,9 @@ export function LiveNumbers() {
   // The series lives outside React; seriesVersion says it grew.
   useAppStore((state) => state.seriesVersion);
   const numDone = training.numIterationsDone;
-  const spec = training.ranWith?.schedule ?? null;
   const lr =
     trainingSeries.lr.length > 0 ? trainingSeries.lr.at(trainingSeries.lr.length - 1) : null;
-  const cycle = spec && numDone > 0 && isCyclic(spec) ? cycleAt(spec, numDone - 1).cycleNum : null;
+  const cycle = useAppStore(cycleNow);
   const accuracy = training.lastValidation?.accuracy;
   const items: [label: string, value: string][] = [
     ['Iteration', formatCount(numDone)],

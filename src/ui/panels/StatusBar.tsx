@@ -1,10 +1,10 @@
 import { useRef } from 'react';
-import { cycleAt, isCyclic } from '../../core';
 import type { BackendReport } from '../../worker/contract';
 import { startEngine } from '../engineClient/engineActions';
 import { formatCount, formatRate } from '../format';
 import { rangeTestSeries, trainingSeries } from '../series/runSeries';
 import { useAppStore } from '../store';
+import { cycleNow } from '../store/selectors';
 import { StatusAnnouncer } from './StatusAnnouncer';
 
 function formatDuration(seconds: number): string {
@@ -38,11 +38,10 @@ export function StatusBar() {
         ? `Backend: ${backend.backend}${backend.backend === 'wasm' ? ` (${wasmSummary(backend.wasm)})` : ''}`
         : 'No backend';
   const numDone = training.numIterationsDone;
-  const spec = training.ranWith?.schedule ?? null;
   const perEpoch = engine.dataset?.iterationsPerEpoch ?? 0;
   const lr =
     trainingSeries.lr.length > 0 ? trainingSeries.lr.at(trainingSeries.lr.length - 1) : null;
-  const cycle = spec && numDone > 0 && isCyclic(spec) ? cycleAt(spec, numDone - 1).cycleNum : null;
+  const cycle = useAppStore(cycleNow);
   const remaining = training.numIterationsPlanned - numDone;
   const eta = training.samplesPerSec > 0 ? (remaining * batchSize) / training.samplesPerSec : NaN;
   const showTraining = training.status !== 'idle';

@@ -38,6 +38,7 @@ export function RacePanel() {
   const setRace = useAppStore((state) => state.setRace);
   const datasetName = useAppStore((state) => state.engine.dataset?.name ?? state.session.dataset);
   const perEpoch = useAppStore((state) => state.engine.dataset?.iterationsPerEpoch ?? null);
+  const numClasses = useAppStore((state) => state.engine.dataset?.numClasses ?? 10);
   const blocker = useAppStore(raceBlocker);
   const legs = useRaceLegs();
   const running = race.status === 'running';
@@ -198,7 +199,13 @@ export function RacePanel() {
       <RaceProgress />
       {legs.length > 0 && race.ranKind ? (
         <>
-          <RaceTable kind={race.ranKind} legs={legs} target={target} raceRunning={running} />
+          <RaceTable
+            kind={race.ranKind}
+            legs={legs}
+            target={target}
+            raceRunning={running}
+            numClasses={numClasses}
+          />
           <RaceChart legs={legs} numIterations={race.numLegIterations} target={target} />
         </>
       ) : null}

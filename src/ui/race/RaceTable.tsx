@@ -1,17 +1,7 @@
 import { formatCount } from '../format';
-import type { RaceKind, RaceLeg, RaceLegStatus } from '../store/raceSlice';
-import { raceWinners, summarizeLeg } from './raceResults';
+import type { RaceKind, RaceLeg } from '../store/raceSlice';
+import { legStatusText, raceWinners, summarizeLeg } from './raceResults';
 import { LEG_COLORS } from '../charts/palette';
-
-const STATUS_TEXT: Record<RaceLegStatus, string> = {
-  waiting: 'waiting',
-  rangeTest: 'range test…',
-  training: 'training…',
-  done: 'done',
-  diverged: 'diverged',
-  cancelled: 'cancelled',
-  failed: 'failed',
-};
 
 /** The target as typed: 98.5%, 99%, 98.25%. */
 export const formatTarget = (target: number) => `${Number((target * 100).toFixed(2))}%`;
@@ -27,12 +17,15 @@ export function RaceTable({
   legs,
   target,
   raceRunning,
+  numClasses,
 }: {
   kind: RaceKind;
   legs: readonly RaceLeg[];
   /** Fraction, 0–1. */
   target: number;
   raceRunning: boolean;
+  /** Chance accuracy is 1 / numClasses: a leg that stays near it never learned. */
+  numClasses: number;
 }) {
   const rows = legs.map((leg) => ({ leg, summary: summarizeLeg(leg.validations, target) }));
   const winners = raceWinners(rows.map((row) => row.summary));
@@ -92,17 +85,16 @@ export function RaceTable({
                 {leg.wallMs === null ? '—' : `${(leg.wallMs / 1000).toFixed(1)} s`}
               </td>
               <td className={`race-status race-status-${leg.status}`}>
-                {leg.status === 'waiting' && !raceRunning
-                  ? 'not run'
-                  : leg.status === 'done' && summary.iterationsToTarget === null
-                    ? 'done, target not reached'
-                    : STATUS_TEXT[leg.status]}
+                {legStatusText(leg.status, summary, { raceRunning, numClasses })}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p className="field-hint">— means not reached (or not measured yet).</p>
+      <p className="field-hint">
+        — means not reached (or not measured yet). “Never learned”: the best accuracy stayed near
+        chance ({formatTarget(2 / numClasses)} or less), so that LR did not train.
+      </p>
       {notes.length > 0 ? (
         <ul className="race-notes">
           {notes.map(({ leg }) => (

@@ -81,10 +81,12 @@ async function trainLeg(
   }
   if (cancelRequested()) return markCancelled(legIdx, 'Cancelled before it started.');
   updateRaceLeg(legIdx, { status: 'training' });
+  const leg = useAppStore.getState().race.legs[legIdx];
   const end = await trainWith(
     spec,
     { unit: 'iterations', value: numIterations },
-    { validateEvery },
+    // Kept under the name the race table gives it, so the list and the table agree.
+    { validateEvery, name: leg ? `Race: ${leg.label} (${leg.detail})` : undefined },
   );
   // The run's events travel on their own channel: its end event comes after every validation.
   if (end) await whenStore((state) => state.training.status === 'ended');

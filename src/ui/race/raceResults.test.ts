@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTargetPercent, raceWinners, summarizeLeg } from './raceResults';
+import { defaultTargetPercent, legStatusText, raceWinners, summarizeLeg } from './raceResults';
 
 const curve = (points: [number, number][]) =>
   points.map(([iteration, accuracy]) => ({ iteration, accuracy }));
@@ -58,5 +58,35 @@ describe('the default target', () => {
   it('is 98.5% on MNIST', () => {
     expect(defaultTargetPercent('mnist')).toBe(98.5);
     expect(defaultTargetPercent('fashion-mnist')).toBeLessThan(98.5);
+  });
+});
+
+describe("a leg's status in words", () => {
+  const tenClasses = { raceRunning: false, numClasses: 10 };
+  const ended = (points: [number, number][]) => summarizeLeg(curve(points), 0.95);
+
+  it('says a finished leg whose accuracy stayed near chance never learned', () => {
+    const stuck = ended([
+      [100, 0.11],
+      [200, 0.098],
+    ]);
+    expect(legStatusText('done', stuck, tenClasses)).toBe('never learned');
+    // With two classes, 60% is barely above chance too.
+    expect(legStatusText('done', ended([[100, 0.6]]), { ...tenClasses, numClasses: 2 })).toBe(
+      'never learned',
+    );
+  });
+
+  it('tells a leg that learned but missed the target from one that reached it', () => {
+    expect(legStatusText('done', ended([[100, 0.8]]), tenClasses)).toBe('done, target not reached');
+    expect(legStatusText('done', ended([[100, 0.96]]), tenClasses)).toBe('done');
+  });
+
+  it('keeps diverged, cancelled and failed as they are, and calls an unstarted leg "not run"', () => {
+    const none = ended([]);
+    expect(legStatusText('diverged', ended([[100, 0.1]]), tenClasses)).toBe('diverged');
+    expect(legStatusText('cancelled', none, tenClasses)).toBe('cancelled');
+    expect(legStatusText('waiting', none, tenClasses)).toBe('not run');
+    expect(legStatusText('waiting', none, { ...tenClasses, raceRunning: true })).toBe('waiting');
   });
 });

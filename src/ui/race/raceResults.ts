@@ -1,4 +1,5 @@
 import type { DatasetInfo } from '../../worker/contract';
+import type { RaceLegStatus } from '../store/raceSlice';
 
 /** A validation as the race table reads it. */
 export interface ValidationPoint {
@@ -66,4 +67,30 @@ export function raceWinners(rows: readonly LegSummary[]): {
       Math.max,
     ),
   };
+}
+
+const STATUS_TEXT: Record<RaceLegStatus, string> = {
+  waiting: 'waiting',
+  rangeTest: 'range test…',
+  training: 'training…',
+  done: 'done',
+  diverged: 'diverged',
+  cancelled: 'cancelled',
+  failed: 'failed',
+};
+
+/**
+ * The Status column: how a leg ended, in words. A leg that ran to the end without its best
+ * accuracy ever reaching twice chance (20% with ten classes) "never learned": its LR was too
+ * small or too large to train, though its loss stayed finite.
+ */
+export function legStatusText(
+  status: RaceLegStatus,
+  summary: LegSummary,
+  context: { raceRunning: boolean; numClasses: number },
+): string {
+  if (status === 'waiting' && !context.raceRunning) return 'not run';
+  if (status !== 'done') return STATUS_TEXT[status];
+  if (summary.best !== null && summary.best <= 2 / context.numClasses) return 'never learned';
+  return summary.iterationsToTarget === null ? 'done, target not reached' : 'done';
 }

@@ -55,6 +55,7 @@ beforeEach(() => {
       trainSize: 500,
       validationSize: 100,
       testSize: 100,
+      numClasses: 10,
       iterationsPerEpoch: 8,
     },
   });
@@ -78,7 +79,7 @@ describe('keeping the live training run when it ends', () => {
     const [run] = runs;
     if (run.kind !== 'training') throw new Error('expected a training run');
     expect(run).toMatchObject({
-      name: 'triangular, 5 iterations',
+      name: expect.stringMatching(/^triangular [0-9.e-]+–[0-9.e-]+, 5 iterations$/),
       stopReason: 'crashed',
       message: 'The engine crashed: lost device',
       schedule: spec,
@@ -102,7 +103,7 @@ describe('keeping the live training run when it ends', () => {
     store().setTraining({ numIterationsPlanned: 40 });
     keepTrainingRun({ reason: 'stopped', message: 'Stopped by request after 4 iterations.' });
     expect(store().runs.list[0]).toMatchObject({
-      name: 'triangular, 40 iterations',
+      name: expect.stringMatching(/^triangular [0-9.e-]+–[0-9.e-]+, 40 iterations$/),
       length: { unit: 'iterations', value: 40 },
     });
   });
@@ -156,7 +157,10 @@ describe('checkpointing the live run', () => {
     store().setRuns({ list: [], loaded: false });
     await createRunKeeper(idbRunBackend()).load();
     const run = store().runs.list.find((kept) => kept.id === id);
-    expect(run).toMatchObject({ stopReason: 'interrupted', name: 'triangular, 50 iterations' });
+    expect(run).toMatchObject({
+      stopReason: 'interrupted',
+      name: expect.stringMatching(/^triangular [0-9.e-]+–[0-9.e-]+, 50 iterations$/),
+    });
     expect(run?.series.lr).toHaveLength(12);
   });
 });

@@ -1,9 +1,9 @@
-import { plural } from '../../core';
 import { formatRate } from '../format';
 import { rangeTestSeries, trainingSeries } from '../series/runSeries';
 import { useAppStore } from '../store';
 import type { RunStart } from '../store/runStart';
 import { runKeeper } from './runKeeper';
+import { trainingRunName } from './runNames';
 import type { RangeTestRecord, TrainingRecord } from './runRecord';
 
 /**
@@ -79,8 +79,7 @@ function trainingRecord(end: {
   const record: TrainingRecord = {
     kind: 'training',
     id: started.id,
-    // Units are plural nouns ('epochs', 'cycles'): the singular is without the s.
-    name: `${started.schedule.policy}, ${plural(length.value, length.unit.replace(/s$/, ''))}`,
+    name: started.name ?? trainingRunName(started.schedule, length, started.session.optimizer),
     pinned: false,
     shown: false,
     startedAt: started.startedAt,

@@ -68,6 +68,7 @@ export function ScheduleField({ field, error, advice }: ScheduleFieldProps) {
             min={edit.min}
             max={edit.max}
             integer={edit.integer}
+            fineDecades={edit.fineDecades}
             describedBy={describedBy}
             invalid={Boolean(error)}
             onValue={set}

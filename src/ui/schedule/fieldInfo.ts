@@ -2,7 +2,7 @@ import type { DraftField } from './scheduleDraft';
 
 /** How a schedule field is edited: a log slider with a number box, a number box, a checkbox or a choice. */
 export type FieldKind =
-  | { kind: 'log'; min: number; max: number; integer?: boolean }
+  | { kind: 'log'; min: number; max: number; integer?: boolean; fineDecades?: number }
   | { kind: 'number'; min?: number; max?: number; step?: number; integer?: boolean }
   | { kind: 'optionalInteger' }
   | { kind: 'boolean' }
@@ -17,12 +17,17 @@ export interface FieldInfo {
   hint: string;
 }
 
-const LR_RANGE = { kind: 'log', min: 1e-6, max: 10 } as const;
+/** LR sliders span two decades around the value, for fine control; the box takes any LR. */
+const LR_RANGE = { kind: 'log', min: 1e-6, max: 10, fineDecades: 2 } as const;
 
 export const FIELD_INFO: Record<DraftField, FieldInfo> = {
   lr: { label: 'LR', edit: LR_RANGE, hint: 'The LR at iteration 0 (the only one for Fixed).' },
   baseLr: { label: 'Base LR', edit: LR_RANGE, hint: 'The lowest LR of each cycle.' },
-  maxLr: { label: 'Max LR', edit: LR_RANGE, hint: 'The peak LR of each cycle.' },
+  maxLr: {
+    label: 'Max LR',
+    edit: LR_RANGE,
+    hint: 'The peak LR of each cycle. The slider spans ×10 either way; type any value.',
+  },
   minLr: {
     label: 'Min LR',
     edit: { kind: 'number', min: 0, step: 1e-4 },

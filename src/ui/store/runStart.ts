@@ -21,4 +21,6 @@ export interface TrainingRanWith extends RunStart {
   schedule: ScheduleSpec;
   /** The length asked for: the Training panel's, or a race leg's own. */
   length: RunLength;
+  /** The kept run's name when the starter gives one (a race leg: its row in the race table). */
+  name?: string;
 }

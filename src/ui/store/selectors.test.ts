@@ -1,6 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useAppStore } from './index';
-import { activity, presetBlocker, raceBlocker, rangeTestBlocker, trainBlocker } from './selectors';
+import { parseScheduleSpec } from '../../core';
+import {
+  activity,
+  cycleNow,
+  presetBlocker,
+  raceBlocker,
+  rangeTestBlocker,
+  trainBlocker,
+} from './selectors';
 
 const store = () => useAppStore.getState();
 
@@ -13,6 +21,7 @@ beforeEach(() => {
       trainSize: 500,
       validationSize: 100,
       testSize: 100,
+      numClasses: 10,
       iterationsPerEpoch: 8,
     },
   });
@@ -62,5 +71,41 @@ describe('why a button cannot start', () => {
     expect(rangeTestBlocker(store())).toBe('Fix the sweep first: Use at least 10 iterations.');
     store().setRace({ policyLegIds: [] });
     expect(raceBlocker(store())).toBe('Pick at least one leg to race.');
+  });
+});
+
+describe('the cycle the status shows', () => {
+  const triangular = (stepSize: number) =>
+    parseScheduleSpec({ policy: 'triangular', baseLr: 0.001, maxLr: 0.01, stepSize });
+  const ranWith = {
+    id: 'run',
+    startedAt: 0,
+    session: store().session,
+    schedule: triangular(100),
+    length: { unit: 'iterations', value: 1000 } as const,
+  };
+
+  it('counts cycles of the schedule the run started with', () => {
+    store().setTraining({ ranWith, numIterationsDone: 0, scheduleChanges: [] });
+    expect(cycleNow(store())).toBeNull();
+    store().setTraining({ numIterationsDone: 450 });
+    // Cycles of 200 steps: step 449 is in the third.
+    expect(cycleNow(store())).toBe(3);
+  });
+
+  it('follows a step size changed mid-run from the step it took effect', () => {
+    const change = { iteration: 400, spec: triangular(25) };
+    store().setTraining({ ranWith, numIterationsDone: 400, scheduleChanges: [change] });
+    // Step 399 still ran under the old plan.
+    expect(cycleNow(store())).toBe(2);
+    store().setTraining({ numIterationsDone: 450 });
+    // Under cycles of 50 steps, step 449 is in the ninth.
+    expect(cycleNow(store())).toBe(9);
+  });
+
+  it('is empty for a schedule without cycles', () => {
+    const fixed = parseScheduleSpec({ policy: 'fixed', lr: 0.01 });
+    store().setTraining({ ranWith: { ...ranWith, schedule: fixed }, numIterationsDone: 50 });
+    expect(cycleNow(store())).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { ScheduleSpec } from '../../core';
+import { cycleAt, isCyclic, specInForce, type ScheduleSpec } from '../../core';
 import { rangeTestConfigErrors } from '../rangeTest/rangeTestConfigErrors';
 import { policyLegs, raceIterations, raceLengthError } from '../race/raceLegs';
 import { draftToSpec } from '../schedule/scheduleDraft';
@@ -127,4 +127,16 @@ export function presetBlocker(state: AppState): string | null {
 export function specNow(state: AppState): ScheduleSpec | null {
   const { ranWith, scheduleChanges } = state.training;
   return scheduleChanges.at(-1)?.spec ?? ranWith?.schedule ?? null;
+}
+
+/**
+ * The cycle (1-based) of the last step trained, under the schedule in force at that step (a
+ * change of step size mid-run changes the count); null before a step or for a non-cyclic one.
+ */
+export function cycleNow(state: AppState): number | null {
+  const { ranWith, scheduleChanges, numIterationsDone } = state.training;
+  if (!ranWith || numIterationsDone === 0) return null;
+  const last = numIterationsDone - 1;
+  const spec = specInForce(ranWith.schedule, scheduleChanges, last);
+  return isCyclic(spec) ? cycleAt(spec, last).cycleNum : null;
 }
