@@ -129,6 +129,7 @@ function fillSeries(n: number): void {
         trainSize: 55_000,
         validationSize: 5_000,
         testSize: 10_000,
+        numClasses: 10,
         iterationsPerEpoch: ITERATIONS_PER_EPOCH,
       },
     },

@@ -32,6 +32,7 @@ export {
 } from './cycles';
 export { sweepLr, type SweepOptions } from './sweep';
 export { smoothLosses, divergenceStop, FASTAI_SMOOTHING, type SmoothingRule } from './smoothing';
+export { ChanceLossWatch, type AboveChance } from './chanceLossWatch';
 export {
   accuracyKnee,
   suggestLr,

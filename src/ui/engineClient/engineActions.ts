@@ -1,4 +1,4 @@
-import { errorMessage, type ScheduleSpec } from '../../core';
+import { ChanceLossWatch, errorMessage, type ScheduleSpec } from '../../core';
 import type {
   BackendName,
   EngineEvent,
@@ -35,6 +35,9 @@ import { followScheduleEdits } from './liveSchedule';
  * store, never exceptions in a click handler.
  */
 
+/** Watches the current training run's loss for a divergence that stays finite (set per run). */
+let chanceWatch: ChanceLossWatch | null = null;
+
 /** A function that asks for a chart redraw, coalesced to one per animation frame. */
 function frameBumper(): () => void {
   let queued = false;
@@ -61,16 +64,19 @@ function onEvent(event: EngineEvent, scheduleBump: () => void): void {
       keepRangeTest(event);
       scheduleBump();
       break;
-    case 'trainProgress':
+    case 'trainProgress': {
       appendTraining(event);
+      const aboveChance = chanceWatch?.feed(event.fromIdx, event.loss) ?? null;
       store.setTraining({
         numIterationsDone: event.fromIdx + event.loss.length,
         numIterationsPlanned: event.totalIterations,
         epochIdx: event.epochIdx,
         samplesPerSec: event.samplesPerSec,
+        ...(aboveChance && !store.training.aboveChance ? { aboveChance } : {}),
       });
       scheduleBump();
       break;
+    }
     case 'validation':
       trainingSeries.validations.push(event);
       store.setTraining({ lastValidation: event });
@@ -217,6 +223,7 @@ export async function trainWith(
   if (!engine.dataset || trainingActive(useAppStore.getState())) return null;
   if (rangeTest.status === 'running') return null;
   clearTrainingSeries();
+  chanceWatch = new ChanceLossWatch(engine.dataset.numClasses);
   setTraining({
     status: 'running',
     ranWith: {
@@ -234,6 +241,7 @@ export async function trainWith(
     test: null,
     endReason: null,
     message: null,
+    aboveChance: null,
   });
   useAppStore.getState().bumpSeries();
   try {

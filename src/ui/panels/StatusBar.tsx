@@ -5,6 +5,7 @@ import { formatCount, formatRate } from '../format';
 import { rangeTestSeries, trainingSeries } from '../series/runSeries';
 import { useAppStore } from '../store';
 import { cycleNow } from '../store/selectors';
+import { DivergenceNote } from './DivergenceNote';
 import { StatusAnnouncer } from './StatusAnnouncer';
 
 function formatDuration(seconds: number): string {
@@ -91,6 +92,7 @@ export function StatusBar() {
           {training.message}
         </p>
       ) : null}
+      <DivergenceNote />
       {engine.error ? (
         <p className="status-error" role="alert">
           {engine.error}

@@ -99,14 +99,24 @@ async function trainLeg(
     });
     return false;
   }
+  // A loss that stayed far above chance is a divergence too, though it never overflowed.
+  const aboveChance = useAppStore.getState().training.aboveChance;
   const status =
-    end.reason === 'stopped' ? 'cancelled' : end.reason === 'nonFinite' ? 'diverged' : 'done';
+    end.reason === 'stopped'
+      ? 'cancelled'
+      : end.reason === 'nonFinite' || aboveChance
+        ? 'diverged'
+        : 'done';
+  const message =
+    end.reason === 'completed' && aboveChance
+      ? `The smoothed loss stayed above ${aboveChance.bar.toFixed(2)}, worse than chance, from iteration ${aboveChance.since}.`
+      : end.message;
   updateRaceLeg(legIdx, {
     status,
     validations,
     numIterations: end.iterations,
     wallMs: end.wallMs,
-    message: status === 'done' ? null : end.message,
+    message: status === 'done' ? null : message,
   });
   return status !== 'cancelled';
 }

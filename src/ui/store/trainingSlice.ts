@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { ScheduleChange } from '../../core';
+import type { AboveChance, ScheduleChange } from '../../core';
 import type {
   RunLength,
   TestResult,
@@ -31,6 +31,8 @@ export interface TrainingSlice {
     test: TestResult | null;
     endReason: TrainStopReason | null;
     message: string | null;
+    /** Set once the smoothed loss has stayed well above chance: diverged, though finite. */
+    aboveChance: AboveChance | null;
   };
   /** Bumped when new series data arrives; charts redraw on it. */
   seriesVersion: number;
@@ -53,6 +55,7 @@ export const createTrainingSlice: StateCreator<TrainingSlice> = (set) => ({
     test: null,
     endReason: null,
     message: null,
+    aboveChance: null,
   },
   seriesVersion: 0,
   setTraining: (change) => set((state) => ({ training: { ...state.training, ...change } })),
