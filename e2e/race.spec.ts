@@ -66,6 +66,43 @@ test.describe('races', () => {
     await expect(page.locator('section.race')).toBeHidden();
   });
 
+  test('"Do we still need a schedule?" races one-cycle and WSD against Schedule-Free SGD and Prodigy', async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    await openReady(page);
+    await page.getByRole('button', { name: 'Do we still need a schedule?' }).click();
+    await expect(page.getByRole('button', { name: 'Race them' })).toBeEnabled({ timeout: 60_000 });
+    const legs = page.locator('.race-leg-picks');
+    const picked = [
+      'one-cycle',
+      'WSD, 1-sqrt',
+      'Schedule-Free SGD, no schedule',
+      'Prodigy, no schedule',
+    ];
+    await expect(legs.getByRole('checkbox', { checked: true })).toHaveCount(picked.length);
+    for (const name of picked) await expect(legs.getByRole('checkbox', { name })).toBeChecked();
+
+    // A short race: 40 steps a leg, each no-schedule leg under its own optimizer.
+    await page.getByRole('combobox', { name: 'Race length unit' }).selectOption('iterations');
+    await page.getByLabel('Length of each leg').fill('40');
+    await page.getByRole('button', { name: 'Start race' }).click();
+    await expect(rows(page).filter({ hasText: 'Prodigy, no schedule' })).toHaveAttribute(
+      'data-status',
+      /done|diverged/,
+      { timeout: 180_000 },
+    );
+    await expect(rows(page)).toHaveCount(picked.length);
+    for (const name of picked.slice(2)) {
+      const row = rows(page).filter({ hasText: name });
+      await expect(row).toContainText('no range test');
+      // Each trained and validated: a best accuracy is in the table.
+      expect(await numberIn(row.locator('td').nth(2))).toBeGreaterThan(0);
+    }
+    // The page's own optimizer is back once the race is over.
+    await expect(page.getByRole('combobox', { name: 'Optimizer' })).toHaveValue('sgdMomentum');
+  });
+
   test('a policy race on MNIST trains every policy from the same start and tabulates them', async ({
     page,
   }) => {

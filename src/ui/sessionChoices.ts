@@ -85,8 +85,19 @@ export const POLICY_LEG_IDS = [
   'one_cycle',
   'cosine',
   'wsd',
+  'scheduleFreeSgd',
+  'prodigy',
 ] as const;
 export type PolicyLegId = (typeof POLICY_LEG_IDS)[number];
+
+/**
+ * The legs a policy race runs unless told otherwise: every schedule under SGD with momentum.
+ * The last two legs ask whether a schedule is needed at all (the "Do we still need a
+ * schedule?" preset), and are ticked by hand.
+ */
+export const DEFAULT_POLICY_LEG_IDS: readonly PolicyLegId[] = POLICY_LEG_IDS.filter(
+  (id) => id !== 'scheduleFreeSgd' && id !== 'prodigy',
+);
 
 export const POLICY_LEG_LABELS: Record<PolicyLegId, string> = {
   fixedHalf: 'fixed, max/2',
@@ -98,6 +109,8 @@ export const POLICY_LEG_LABELS: Record<PolicyLegId, string> = {
   one_cycle: 'one-cycle',
   cosine: 'cosine',
   wsd: 'WSD, 1-sqrt',
+  scheduleFreeSgd: 'Schedule-Free SGD, no schedule',
+  prodigy: 'Prodigy, no schedule',
 };
 
 /** How many snapshots the ensemble may keep (the engine refuses more than 20). */

@@ -103,4 +103,20 @@ export const TEACHING_PRESETS: readonly TeachingPreset[] = [
     ),
     race: { kind: 'policy', legs: ['fixedHalf', 'triangular2'] },
   },
+  {
+    id: 'no-schedule',
+    title: 'Do we still need a schedule?',
+    explanation:
+      'One-cycle and warm-up–stable–decay (1-sqrt cooldown over the last 20%) at the good ' +
+      'bounds, against Schedule-Free SGD and Prodigy, which need neither a range test nor a ' +
+      'schedule: both train at a fixed LR of 1 (a multiplier of the step size they find ' +
+      'themselves). Race them for an epoch from the same start and compare the accuracy ' +
+      'curves: the scheduled legs pay for their schedule with a range test and a run length ' +
+      'fixed in advance (WSD only fixes when to cool down).',
+    config: presetConfig(
+      { policy: 'one_cycle', maxLr: GOOD_BOUNDS.maxLr, totalSteps: 2 * HALF_EPOCH },
+      { unit: 'epochs', value: 1 },
+    ),
+    race: { kind: 'policy', legs: ['one_cycle', 'wsd', 'scheduleFreeSgd', 'prodigy'] },
+  },
 ];

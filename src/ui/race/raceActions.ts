@@ -12,7 +12,9 @@ import {
   policyLegs,
   raceIterations,
   raceValidateEvery,
+  type PolicyLeg,
   type RaceBounds,
+  type RaceOptimizer,
   type RaceOptimizerEntry,
 } from './raceLegs';
 
@@ -119,6 +121,23 @@ async function trainLeg(
     message: status === 'done' ? null : message,
   });
   return status !== 'cancelled';
+}
+
+/**
+ * A policy leg: the page's optimizer, or the leg's own for the no-schedule legs (switched
+ * before the reset, so the leg starts from the seed's weights under its optimizer).
+ */
+function policyLeg(
+  legIdx: number,
+  leg: PolicyLeg,
+  numIterations: number,
+  validateEvery: number,
+  pageOptimizer: RaceOptimizer,
+): Promise<boolean> {
+  const { session, setSession } = useAppStore.getState();
+  const optimizer = leg.optimizer ?? pageOptimizer;
+  if (session.optimizer !== optimizer) setSession({ optimizer });
+  return trainLeg(legIdx, leg.spec, numIterations, validateEvery);
 }
 
 /** What every optimizer leg shares, fixed when the race starts (the form may change meanwhile). */
@@ -229,7 +248,13 @@ export async function runRace(): Promise<void> {
     for (let legIdx = 0; legIdx < legs.length && !cancelRequested(); legIdx++) {
       setRace({ currentLegIdx: legIdx });
       const goOn = policies
-        ? await trainLeg(legIdx, policies.legs[legIdx].spec, numIterations, validateEvery)
+        ? await policyLeg(
+            legIdx,
+            policies.legs[legIdx],
+            numIterations,
+            validateEvery,
+            session.optimizer,
+          )
         : await optimizerLeg(
             legIdx,
             RACE_OPTIMIZERS[legIdx],
@@ -240,7 +265,7 @@ export async function runRace(): Promise<void> {
       if (!goOn) break;
     }
   } finally {
-    if (kind === 'optimizer') {
+    if (useAppStore.getState().session.optimizer !== session.optimizer) {
       // Back to the page's optimizer, so what the Data and model panel says is what trains.
       setSession({ optimizer: session.optimizer });
       if (useAppStore.getState().engine.status === 'ready') await reset();

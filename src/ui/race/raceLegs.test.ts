@@ -180,3 +180,27 @@ describe('optimizer race legs', () => {
     expect(bad).toEqual({ ok: false, error: expect.stringMatching(/baseLr/) });
   });
 });
+
+describe('the no-schedule legs of the policy race', () => {
+  const bounds = { baseLr: 0.016, maxLr: 0.066, stepSize: 430 };
+
+  it('are left out unless asked for, so the default race is every schedule under one optimizer', () => {
+    const legs = policyLegs(bounds, 860);
+    expect(legs.ok && legs.legs.every((leg) => leg.optimizer === undefined)).toBe(true);
+  });
+
+  it('train Schedule-Free SGD and Prodigy at their default LR, fixed, beside the schedules', () => {
+    const legs = policyLegs(bounds, 860, ['one_cycle', 'wsd', 'scheduleFreeSgd', 'prodigy']);
+    if (!legs.ok) throw new Error(legs.error);
+    expect(legs.legs.map((leg) => leg.optimizer)).toEqual([
+      undefined,
+      undefined,
+      'sgdScheduleFree',
+      'prodigy',
+    ]);
+    for (const leg of legs.legs.slice(2)) {
+      const entry = RACE_OPTIMIZERS.find((o) => o.optimizer === leg.optimizer);
+      expect(leg.spec).toEqual({ policy: 'fixed', lr: entry?.defaultLr });
+    }
+  });
+});

@@ -1,7 +1,7 @@
 import { parseScheduleSpec, safeParseScheduleSpec, type ScheduleSpec } from '../../core';
 import type { SessionConfig } from '../../worker/contract';
 import { formatCount, formatRate } from '../format';
-import { POLICY_LEG_IDS, POLICY_LEG_LABELS, type PolicyLegId } from '../sessionChoices';
+import { DEFAULT_POLICY_LEG_IDS, POLICY_LEG_LABELS, type PolicyLegId } from '../sessionChoices';
 
 /**
  * The legs of a race, as pure data: which schedules (or optimizers) run, with which numbers,
@@ -28,6 +28,8 @@ export interface PolicyLeg {
   /** The leg's schedule in a few words and numbers. */
   detail: string;
   spec: ScheduleSpec;
+  /** The optimizer the leg trains with when it is not the page's (the no-schedule legs). */
+  optimizer?: RaceOptimizer;
 }
 
 type LegsOrError = { ok: true; legs: PolicyLeg[] } | { ok: false; error: string };
@@ -79,7 +81,7 @@ export function expRangeGamma(iterations: number): number {
 export function policyLegs(
   bounds: RaceBounds,
   iterations: number,
-  only: readonly PolicyLegId[] = POLICY_LEG_IDS,
+  only: readonly PolicyLegId[] = DEFAULT_POLICY_LEG_IDS,
 ): LegsOrError {
   const { baseLr, maxLr, stepSize } = bounds;
   const cyclic = { baseLr, maxLr, stepSize };
@@ -113,8 +115,14 @@ export function policyLegs(
       label: POLICY_LEG_LABELS.wsd,
       detail: `${formatRate(maxLr)}, cooldown ${formatCount(decaySteps)} steps`,
     },
+    ...NO_SCHEDULE_LEGS.map(({ id, entry }) => ({
+      id,
+      label: POLICY_LEG_LABELS[id],
+      detail: defaultLrLegSpec(entry).detail,
+      optimizer: entry.optimizer,
+    })),
   ];
-  const specs: Record<PolicyLegId, unknown> = {
+  const specs = {
     fixedHalf: { policy: 'fixed', lr: maxLr / 2 },
     fixedMax: { policy: 'fixed', lr: maxLr },
     triangular: { policy: 'triangular', ...cyclic },
@@ -137,7 +145,10 @@ export function policyLegs(
       warmupType: 'linear',
       decayType: '1-sqrt',
     },
-  };
+    ...Object.fromEntries(
+      NO_SCHEDULE_LEGS.map(({ id, entry }) => [id, { policy: 'fixed', lr: entry.defaultLr }]),
+    ),
+  } as Record<PolicyLegId, unknown>;
   const legs: PolicyLeg[] = [];
   for (const draft of drafts.filter((leg) => only.includes(leg.id))) {
     const parsed = safeParseScheduleSpec(specs[draft.id]);
@@ -176,6 +187,18 @@ export const RACE_OPTIMIZERS: readonly RaceOptimizerEntry[] = [
   { optimizer: 'adamwScheduleFree', label: 'Schedule-Free AdamW', defaultLr: 0.0025 },
   { optimizer: 'prodigy', label: 'Prodigy', defaultLr: 1 },
 ];
+
+/**
+ * The policy race's no-schedule legs: Schedule-Free SGD and Prodigy at their reference's
+ * default LR, fixed, as in the optimizer race (no range test, no schedule: that is the point).
+ */
+const NO_SCHEDULE_LEGS = (['scheduleFreeSgd', 'prodigy'] as const).map((id) => {
+  const entry = RACE_OPTIMIZERS.find(
+    (o) => o.optimizer === (id === 'prodigy' ? 'prodigy' : 'sgdScheduleFree'),
+  );
+  if (entry?.defaultLr === undefined) throw new Error(`${id} has no default LR`);
+  return { id, entry: { ...entry, defaultLr: entry.defaultLr } };
+});
 
 /** The schedule of a leg that needs no range test: its default LR, fixed. */
 export function defaultLrLegSpec(entry: RaceOptimizerEntry & { defaultLr: number }): {

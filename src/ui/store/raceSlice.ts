@@ -1,7 +1,7 @@
 import type { StateCreator } from 'zustand';
 import type { ValidationResult } from '../../worker/contract';
 import type { RaceLength } from '../race/raceLegs';
-import { POLICY_LEG_IDS, type PolicyLegId } from '../sessionChoices';
+import { DEFAULT_POLICY_LEG_IDS, type PolicyLegId } from '../sessionChoices';
 
 export type RaceKind = 'policy' | 'optimizer';
 
@@ -52,7 +52,7 @@ export const createRaceSlice: StateCreator<RaceSlice> = (set) => ({
     kind: 'policy',
     length: { unit: 'epochs', value: 1 },
     targetPercent: null,
-    policyLegIds: [...POLICY_LEG_IDS],
+    policyLegIds: [...DEFAULT_POLICY_LEG_IDS],
     withClr: true,
     status: 'idle',
     ranKind: null,
