@@ -50,4 +50,29 @@ test.describe('beyond cyclical', () => {
     await page.getByRole('spinbutton', { name: 'LR', exact: true }).fill('0.5');
     await trainIterations(page, 60);
   });
+
+  test('Prodigy shows its own step size (lr·d) on the LR chart, beside the range test’s pick', async ({
+    page,
+  }) => {
+    test.setTimeout(300_000);
+    await openSynthetic(page);
+    await page.getByRole('combobox', { name: 'Optimizer' }).selectOption('prodigy');
+    await expect(page.getByRole('button', { name: 'Run range test' })).toBeEnabled({
+      timeout: 60_000,
+    });
+    await page.getByRole('spinbutton', { name: 'Iterations', exact: true }).fill('30');
+    await page.getByRole('button', { name: 'Run range test' }).click();
+    await expect(page.getByRole('button', { name: 'Use suggestion' })).toBeEnabled({
+      timeout: 90_000,
+    });
+    await page.getByRole('combobox', { name: 'Policy' }).selectOption('fixed');
+    await page.getByRole('spinbutton', { name: 'LR', exact: true }).fill('1');
+    await trainIterations(page, 40);
+    const lrChart = page.getByTestId('lr-chart');
+    await expect(lrChart.locator('.training-legend')).toContainText('Prodigy’s step (lr·d)');
+    await expect(lrChart.locator('.training-legend')).toContainText('Range test’s max LR');
+    // The step Prodigy took is in the chart's data table, one row per step shown.
+    await lrChart.getByRole('button', { name: /Show data/ }).click();
+    await expect(lrChart.getByRole('columnheader', { name: 'Prodigy step (lr·d)' })).toBeVisible();
+  });
 });

@@ -7,6 +7,10 @@
 export const SERIES_COLORS = {
   lrPlanned: '#5a86d8',
   lrUsed: '#1f6feb',
+  /** Prodigy's own step size, lr·d. */
+  lrEffective: '#7c3aed',
+  /** Where the range test put max LR, for comparison. */
+  lrRangePick: '#15803d',
   lossRaw: '#ea580c',
   lossSmoothed: '#9a3412',
   trainAccuracy: '#6b7a90',

@@ -14,6 +14,8 @@ export const rangeTestSeries = {
 export const trainingSeries = {
   lr: new SeriesBuffer(),
   momentum: new SeriesBuffer(),
+  /** Prodigy only: the step size each step took, lr·d. */
+  effectiveLr: new SeriesBuffer(),
   loss: new SeriesBuffer(),
   accuracy: new SeriesBuffer(),
   validations: [] as ValidationResult[],
@@ -26,6 +28,7 @@ export function clearRangeTestSeries(): void {
 export function clearTrainingSeries(): void {
   trainingSeries.lr.clear();
   trainingSeries.momentum.clear();
+  trainingSeries.effectiveLr.clear();
   trainingSeries.loss.clear();
   trainingSeries.accuracy.clear();
   trainingSeries.validations = [];
@@ -43,6 +46,7 @@ export function appendRangeTest(event: RangeTestProgress): void {
 export function appendTraining(event: TrainProgress): void {
   trainingSeries.lr.writeAt(event.fromIdx, event.lr);
   if (event.momentum) trainingSeries.momentum.writeAt(event.fromIdx, event.momentum);
+  if (event.effectiveLr) trainingSeries.effectiveLr.writeAt(event.fromIdx, event.effectiveLr);
   trainingSeries.loss.writeAt(event.fromIdx, event.loss);
   trainingSeries.accuracy.writeAt(event.fromIdx, event.accuracy);
 }

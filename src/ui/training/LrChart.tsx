@@ -15,6 +15,7 @@ import { sampleSteps } from '../charts/downsample';
 import { useSeriesMemo } from '../charts/useSeriesMemo';
 import { seriesTable } from '../charts/chartTable';
 import { SERIES_COLORS } from '../charts/palette';
+import { useRangeTestAnalysis } from '../rangeTest/useRangeTestAnalysis';
 import { draftToSpec } from '../schedule/scheduleDraft';
 import { ScheduleChangeMarks } from './ScheduleChangeMarks';
 import { lrSummary } from './trainingSummaries';
@@ -28,6 +29,8 @@ const LEGEND: LegendItem[] = [
   { label: 'Used', color: USED, mark: 'line' },
 ];
 const CHANGE_LEGEND: LegendItem = { label: 'Schedule changed', color: CHANGE, mark: 'line' };
+const EFFECTIVE = SERIES_COLORS.lrEffective;
+const RANGE_PICK = SERIES_COLORS.lrRangePick;
 
 const ITERATION_COLUMN = { label: 'Iteration', format: formatCount };
 
@@ -45,8 +48,28 @@ export function LrChart({ view }: { view: TrainingView }) {
     const { xs, ys } = sampleSteps({ lr: trainingSeries.lr.view() }, 'lr');
     return { xs, ys: ys.lr };
   });
+  // Prodigy's own step size, lr·d, beside where the range test would have put max LR.
+  const effective = useSeriesMemo(view.seriesVersion, () => {
+    const { xs, ys } = sampleSteps({ lr: trainingSeries.effectiveLr.view() }, 'lr');
+    return { xs, ys: ys.lr };
+  });
+  const showEffective = effective.xs.length > 0;
+  const rangePick = useRangeTestAnalysis().picks.recommended?.lr ?? null;
+  const pickLine =
+    showEffective && rangePick !== null
+      ? { xs: [0, Math.max(1, view.numIterations)], ys: [rangePick, rangePick] }
+      : null;
   const overlays = useTrainingOverlays();
-  const axis = positiveAxis([view.preview.lr, used, ...overlays.map((run) => run.lr)], logY);
+  const axis = positiveAxis(
+    [
+      view.preview.lr,
+      used,
+      ...(showEffective ? [effective] : []),
+      ...(pickLine ? [pickLine] : []),
+      ...overlays.map((run) => run.lr),
+    ],
+    logY,
+  );
 
   return (
     <ChartFigure
@@ -57,6 +80,12 @@ export function LrChart({ view }: { view: TrainingView }) {
       legend={[
         ...LEGEND,
         ...(view.changeIterations.length > 0 ? [CHANGE_LEGEND] : []),
+        ...(showEffective
+          ? [{ label: 'Prodigy’s step (lr·d)', color: EFFECTIVE, mark: 'line' } as const]
+          : []),
+        ...(pickLine
+          ? [{ label: 'Range test’s max LR', color: RANGE_PICK, mark: 'dashed' } as const]
+          : []),
         ...overlayLegend(overlays),
       ]}
       controls={
@@ -81,6 +110,9 @@ export function LrChart({ view }: { view: TrainingView }) {
         seriesTable(ITERATION_COLUMN, [
           { label: 'Planned LR', series: view.preview.lr, format: formatRate },
           { label: 'Used LR', series: used, format: formatRate },
+          ...(showEffective
+            ? [{ label: 'Prodigy step (lr·d)', series: effective, format: formatRate }]
+            : []),
         ])
       }
     >
@@ -101,11 +133,16 @@ export function LrChart({ view }: { view: TrainingView }) {
             ))}
             <SeriesPath series={view.preview.lr} color={PLANNED} dash="5 4" />
             <SeriesPath series={used} color={USED} width={2} />
+            {pickLine ? <SeriesPath series={pickLine} color={RANGE_PICK} dash="2 3" /> : null}
+            {showEffective ? <SeriesPath series={effective} color={EFFECTIVE} width={2} /> : null}
           </PlotClip>
           <HoverReadout
             lines={[
               { label: 'Planned', series: view.preview.lr, color: PLANNED, format: formatRate },
               { label: 'Used', series: used, color: USED, format: formatRate },
+              ...(showEffective
+                ? [{ label: 'lr·d', series: effective, color: EFFECTIVE, format: formatRate }]
+                : []),
             ]}
           />
         </ComposedChart>
