@@ -129,7 +129,7 @@ async function optimizerRaceLegs(stepSize: number): Promise<Leg[]> {
       continue;
     }
     const bounds = await rangeTestBounds(entry.optimizer);
-    const leg = bounds ? optimizerLegSpec({ ...bounds, stepSize }, true) : null;
+    const leg = bounds ? optimizerLegSpec({ ...bounds, stepSize }, 'triangular', perEpoch) : null;
     if (!leg?.ok) {
       console.error(`  ${entry.label}: no bounds from its range test, left out`);
       continue;

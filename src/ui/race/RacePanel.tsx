@@ -5,7 +5,12 @@ import { useAppStore } from '../store';
 import type { RaceKind } from '../store/raceSlice';
 import { raceBlocker } from '../store/selectors';
 import { cancelRace, runRace } from './raceActions';
-import { raceIterations, raceLengthError, type RaceLength } from './raceLegs';
+import {
+  raceIterations,
+  raceLengthError,
+  type OptimizerLegSchedule,
+  type RaceLength,
+} from './raceLegs';
 import { defaultTargetPercent } from './raceResults';
 import { RaceChart } from './RaceChart';
 import { RaceProgress } from './RaceProgress';
@@ -163,17 +168,24 @@ export function RacePanel() {
           </fieldset>
         ) : null}
         {race.kind === 'optimizer' ? (
-          <div className="field field-boolean">
-            <input
-              id="race-with-clr"
-              type="checkbox"
-              checked={race.withClr}
+          <div className="field">
+            <label htmlFor="race-leg-schedule">Schedule between each one’s bounds</label>
+            <select
+              id="race-leg-schedule"
+              value={race.legSchedule}
               disabled={running}
-              onChange={(event) => setRace({ withClr: event.target.checked })}
-            />
-            <label htmlFor="race-with-clr">With CLR</label>
-            <p className="field-hint">
-              On: triangular between each optimizer’s bounds. Off: a fixed LR at their mean.
+              aria-describedby="race-leg-schedule-hint"
+              onChange={(event) =>
+                setRace({ legSchedule: event.target.value as OptimizerLegSchedule })
+              }
+            >
+              <option value="triangular">Triangular CLR</option>
+              <option value="wsd">WSD (1-sqrt cooldown, last 20%)</option>
+              <option value="fixed">Fixed at the bounds’ mean</option>
+            </select>
+            <p id="race-leg-schedule-hint" className="field-hint">
+              For the optimizers that get a range test; Schedule-Free and Prodigy always train at a
+              fixed LR.
             </p>
           </div>
         ) : null}

@@ -14,6 +14,7 @@ import {
   raceValidateEvery,
   type PolicyLeg,
   type RaceBounds,
+  type OptimizerLegSchedule,
   type RaceOptimizer,
   type RaceOptimizerEntry,
 } from './raceLegs';
@@ -145,7 +146,7 @@ interface OptimizerRaceSettings {
   stepSize: number;
   /** Base LR = max LR / ratio, as "Use suggestion" sets it. */
   ratio: number;
-  withClr: boolean;
+  schedule: OptimizerLegSchedule;
 }
 
 /**
@@ -201,7 +202,11 @@ async function optimizerLeg(
     return true;
   }
   const bounds = boundsFromMaxLr(picks.recommended.lr, fixed.ratio);
-  const leg = optimizerLegSpec({ ...bounds, stepSize: fixed.stepSize }, fixed.withClr);
+  const leg = optimizerLegSpec(
+    { ...bounds, stepSize: fixed.stepSize },
+    fixed.schedule,
+    numIterations,
+  );
   if (!leg.ok) {
     markFailed(legIdx, `Its bounds cannot make a schedule: ${leg.error}.`);
     return true;
@@ -224,7 +229,7 @@ export async function runRace(): Promise<void> {
   const optimizerSettings: OptimizerRaceSettings = {
     stepSize: boundsOfForm().stepSize,
     ratio: rangeTest.ratio,
-    withClr: race.withClr,
+    schedule: race.legSchedule,
   };
   if (policies && !policies.ok) return;
   const legs = policies

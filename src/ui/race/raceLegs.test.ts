@@ -148,16 +148,24 @@ describe('race length and validation cadence', () => {
 });
 
 describe('optimizer race legs', () => {
-  it('train triangular between the range-test bounds, or fixed at their mean without CLR', () => {
-    const clr = optimizerLegSpec({ baseLr: 0.0005, maxLr: 0.002, stepSize: 100 }, true);
+  it('train triangular between the range-test bounds, WSD at their max, or fixed at their mean', () => {
+    const bounds = { baseLr: 0.0005, maxLr: 0.002, stepSize: 100 };
+    const clr = optimizerLegSpec(bounds, 'triangular', 860);
     expect(clr.ok && clr.spec).toMatchObject({
       policy: 'triangular',
       baseLr: 0.0005,
       maxLr: 0.002,
       stepSize: 100,
     });
-    const fixed = optimizerLegSpec({ baseLr: 0.0005, maxLr: 0.002, stepSize: 100 }, false);
+    const fixed = optimizerLegSpec(bounds, 'fixed', 860);
     expect(fixed.ok && fixed.spec).toEqual({ policy: 'fixed', lr: 0.00125 });
+    // WSD spans the race exactly, with the policy race's phases.
+    const wsd = optimizerLegSpec(bounds, 'wsd', 860);
+    if (!wsd.ok) throw new Error(wsd.error);
+    expect(wsd.spec).toMatchObject({ policy: 'wsd', maxLr: 0.002, decayType: '1-sqrt' });
+    const policyWsd = legsOf(860).find((leg) => leg.id === 'wsd');
+    expect(wsd.spec).toEqual({ ...policyWsd?.spec, maxLr: 0.002 });
+    expect(lrAt(wsd.spec, 859)).toBeLessThan(0.002 / 10);
   });
 
   it('run Schedule-Free and Prodigy without a range test at their default LR, and AdamW with one', () => {
@@ -176,7 +184,7 @@ describe('optimizer race legs', () => {
   });
 
   it('report bad bounds with the field', () => {
-    const bad = optimizerLegSpec({ baseLr: 0.1, maxLr: 0.01, stepSize: 100 }, true);
+    const bad = optimizerLegSpec({ baseLr: 0.1, maxLr: 0.01, stepSize: 100 }, 'triangular', 860);
     expect(bad).toEqual({ ok: false, error: expect.stringMatching(/baseLr/) });
   });
 });

@@ -72,6 +72,25 @@ export function expRangeGamma(iterations: number): number {
 }
 
 /**
+ * WSD over a race of `iterations` steps: max LR after a 5 % linear warm-up, then the 1-sqrt
+ * cooldown to 0 over the last 20 % (Hägele et al., 2024).
+ */
+function wsdRaceSpec(maxLr: number, iterations: number) {
+  const warmupSteps = Math.round(WSD_WARMUP * iterations);
+  const decaySteps = Math.max(1, Math.round(WSD_DECAY * iterations));
+  const stableSteps = Math.max(0, iterations - warmupSteps - decaySteps);
+  return {
+    policy: 'wsd',
+    maxLr,
+    warmupSteps,
+    stableSteps,
+    decaySteps,
+    warmupType: 'linear',
+    decayType: '1-sqrt',
+  } as const;
+}
+
+/**
  * The policy race: fixed at max/2 and at max, the three CLR policies between the bounds, SGDR
  * from max down to base with restarts that end on the race's last step, one-cycle from
  * base up to max and down over exactly the race, cosine annealing from max to 0 over the race
@@ -90,9 +109,8 @@ export function policyLegs(
   const period = Math.ceil(iterations / numRestarts);
   const gamma = expRangeGamma(iterations);
   const cycle = `${formatRate(baseLr)}–${formatRate(maxLr)}, step ${formatCount(stepSize)}`;
-  const warmupSteps = Math.round(WSD_WARMUP * iterations);
-  const decaySteps = Math.max(1, Math.round(WSD_DECAY * iterations));
-  const stableSteps = Math.max(0, iterations - warmupSteps - decaySteps);
+  const wsd = wsdRaceSpec(maxLr, iterations);
+  const { decaySteps } = wsd;
   const drafts: Omit<PolicyLeg, 'spec'>[] = [
     { id: 'fixedHalf', label: POLICY_LEG_LABELS.fixedHalf, detail: `LR ${formatRate(maxLr / 2)}` },
     { id: 'fixedMax', label: POLICY_LEG_LABELS.fixedMax, detail: `LR ${formatRate(maxLr)}` },
@@ -136,15 +154,7 @@ export function policyLegs(
       divFactor: maxLr / baseLr,
     },
     cosine: { policy: 'cosine', maxLr, minLr: 0, totalSteps: iterations },
-    wsd: {
-      policy: 'wsd',
-      maxLr,
-      warmupSteps,
-      stableSteps,
-      decaySteps,
-      warmupType: 'linear',
-      decayType: '1-sqrt',
-    },
+    wsd,
     ...Object.fromEntries(
       NO_SCHEDULE_LEGS.map(({ id, entry }) => [id, { policy: 'fixed', lr: entry.defaultLr }]),
     ),
@@ -211,22 +221,35 @@ export function defaultLrLegSpec(entry: RaceOptimizerEntry & { defaultLr: number
   };
 }
 
+/** What the range-tested legs of the optimizer race train with between their bounds. */
+export const OPTIMIZER_LEG_SCHEDULES = ['triangular', 'wsd', 'fixed'] as const;
+export type OptimizerLegSchedule = (typeof OPTIMIZER_LEG_SCHEDULES)[number];
+
 /**
- * An optimizer leg's schedule from its own range-test bounds: triangular between them, or,
- * without CLR, fixed at their mean (the average LR of that triangular cycle, for a fair match).
+ * An optimizer leg's schedule from its own range-test bounds: triangular between them; WSD
+ * at their max LR with the policy race's phases over the race's `iterations`; or fixed at
+ * their mean (the average LR of that triangular cycle, for a fair match).
  */
 export function optimizerLegSpec(
   bounds: RaceBounds,
-  withClr: boolean,
+  schedule: OptimizerLegSchedule,
+  iterations: number,
 ): { ok: true; spec: ScheduleSpec; detail: string } | { ok: false; error: string } {
   const { baseLr, maxLr, stepSize } = bounds;
-  const json = withClr
-    ? { policy: 'triangular', baseLr, maxLr, stepSize }
-    : { policy: 'fixed', lr: (baseLr + maxLr) / 2 };
+  const mean = (baseLr + maxLr) / 2;
+  const choices = {
+    triangular: {
+      json: { policy: 'triangular', baseLr, maxLr, stepSize },
+      detail: `triangular ${formatRate(baseLr)}–${formatRate(maxLr)}`,
+    },
+    wsd: {
+      json: wsdRaceSpec(maxLr, iterations),
+      detail: `WSD ${formatRate(maxLr)}, 1-sqrt cooldown`,
+    },
+    fixed: { json: { policy: 'fixed', lr: mean }, detail: `fixed ${formatRate(mean)}` },
+  };
+  const { json, detail } = choices[schedule];
   const parsed = safeParseScheduleSpec(json);
   if (!parsed.ok) return { ok: false, error: parsed.error.message };
-  const detail = withClr
-    ? `triangular ${formatRate(baseLr)}–${formatRate(maxLr)}`
-    : `fixed ${formatRate((baseLr + maxLr) / 2)}`;
   return { ok: true, spec: parsed.spec, detail };
 }

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand';
 import type { ValidationResult } from '../../worker/contract';
-import type { RaceLength } from '../race/raceLegs';
+import type { OptimizerLegSchedule, RaceLength } from '../race/raceLegs';
 import { DEFAULT_POLICY_LEG_IDS, type PolicyLegId } from '../sessionChoices';
 
 export type RaceKind = 'policy' | 'optimizer';
@@ -32,8 +32,8 @@ export interface RaceSlice {
     targetPercent: number | null;
     /** Policy race: the legs that run (all by default; a teaching preset may pick two). */
     policyLegIds: PolicyLegId[];
-    /** Optimizer race: triangular CLR between each optimizer's bounds, or a fixed LR. */
-    withClr: boolean;
+    /** Optimizer race: what each range-tested leg trains with between its own bounds. */
+    legSchedule: OptimizerLegSchedule;
     status: 'idle' | 'running' | 'done';
     /** What the legs below raced, which may differ from `kind` once the user switches. */
     ranKind: RaceKind | null;
@@ -53,7 +53,7 @@ export const createRaceSlice: StateCreator<RaceSlice> = (set) => ({
     length: { unit: 'epochs', value: 1 },
     targetPercent: null,
     policyLegIds: [...DEFAULT_POLICY_LEG_IDS],
-    withClr: true,
+    legSchedule: 'triangular',
     status: 'idle',
     ranKind: null,
     legs: [],

@@ -88,7 +88,7 @@ export function raceBlocker(state: AppState): string | null {
   }
   const sweepError = Object.values(rangeTestConfigErrors(rangeTest.config))[0];
   if (sweepError) return `Fix the range test settings first: ${sweepError}`;
-  if (race.withClr && !(Number.isInteger(stepSize) && stepSize >= 1))
+  if (race.legSchedule === 'triangular' && !(Number.isInteger(stepSize) && stepSize >= 1))
     return `Fix the schedule's Step size first: it must be a whole number ≥ 1, got ${stepSize}.`;
   return null;
 }
