@@ -20,6 +20,7 @@ import { rangeTestSummary } from './rangeTestSummary';
 import { RangeTestMarks, RangeTestRegions } from './RangeTestMarks';
 import { useMaxLrDrag } from './useMaxLrDrag';
 import { useRangeTestAnalysis } from './useRangeTestAnalysis';
+import { useChartHeight } from '../charts/useChartHeight';
 
 const TITLE = 'Range test: loss and accuracy against learning rate';
 const NAME = 'Range test chart';
@@ -44,6 +45,8 @@ const percentFine = (value: number) => `${(value * 100).toFixed(1)}%`;
  * current bounds. Clicking or dragging on it sets Max LR, and Base LR = Max LR / ratio.
  */
 export function RangeTestChart({ compact = false }: { compact?: boolean }) {
+  // Compact (beside the training charts): grows with the window as they do.
+  const compactHeight = useChartHeight(COMPACT_PLOT_HEIGHT);
   const { recorded, picks, curve } = useRangeTestAnalysis();
   const status = useAppStore((state) => state.rangeTest.status);
   const end = useAppStore((state) => state.rangeTest.end);
@@ -112,7 +115,7 @@ export function RangeTestChart({ compact = false }: { compact?: boolean }) {
       footer={<RangeTestKeys picks={picks} overlays={overlays} />}
     >
       <div className="range-test-plot" {...drag.handlers}>
-        <ResponsiveContainer width="100%" height={compact ? COMPACT_PLOT_HEIGHT : PLOT_HEIGHT}>
+        <ResponsiveContainer width="100%" height={compact ? compactHeight : PLOT_HEIGHT}>
           <ComposedChart
             accessibilityLayer={false}
             margin={{ ...CHART_MARGIN, top: 10, bottom: 20 }}

@@ -6,6 +6,7 @@ import { trainingSeries } from '../series/runSeries';
 import { ChartFigure } from '../charts/ChartFigure';
 import type { LegendItem } from '../charts/ChartLegend';
 import { CHART_HEIGHT, CHART_MARGIN, GRID, ValueAxis } from '../charts/chartAxes';
+import { useChartHeight } from '../charts/useChartHeight';
 import { CycleMarks } from '../charts/CycleMarks';
 import { HoverReadout } from '../charts/HoverReadout';
 import { PlotClip } from '../charts/PlotClip';
@@ -71,6 +72,7 @@ function accuracyData() {
  * cycle's best validation starred and the snapshot ensemble's accuracy at cycle ends.
  */
 export function AccuracyChart({ view }: { view: TrainingView }) {
+  const height = useChartHeight(CHART_HEIGHT);
   const [zoom, setZoom] = useState(false);
   const data = useSeriesMemo(view.seriesVersion, accuracyData);
   const overlays = useTrainingOverlays();
@@ -137,7 +139,7 @@ export function AccuracyChart({ view }: { view: TrainingView }) {
         </>
       }
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+      <ResponsiveContainer width="100%" height={height}>
         <ComposedChart accessibilityLayer={false} margin={CHART_MARGIN}>
           {GRID}
           {view.xAxis}

@@ -6,6 +6,7 @@ import { trainingSeries } from '../series/runSeries';
 import { ChartFigure } from '../charts/ChartFigure';
 import type { LegendItem } from '../charts/ChartLegend';
 import { CHART_HEIGHT, CHART_MARGIN, GRID, ValueAxis } from '../charts/chartAxes';
+import { useChartHeight } from '../charts/useChartHeight';
 import { HoverReadout } from '../charts/HoverReadout';
 import { PlotClip } from '../charts/PlotClip';
 import { SeriesPath } from '../charts/SeriesPath';
@@ -32,6 +33,7 @@ function formatLoss(value: number): string {
 
 /** Training loss per batch (thin) and its debiased EMA (beta 0.98), on a linear or log axis. */
 export function LossChart({ view }: { view: TrainingView }) {
+  const height = useChartHeight(CHART_HEIGHT);
   const [logLoss, setLogLoss] = useState(false);
   const loss = useSeriesMemo(view.seriesVersion, () => {
     const raw = trainingSeries.loss.view();
@@ -70,7 +72,7 @@ export function LossChart({ view }: { view: TrainingView }) {
         </label>
       }
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+      <ResponsiveContainer width="100%" height={height}>
         <ComposedChart accessibilityLayer={false} margin={CHART_MARGIN}>
           {GRID}
           {view.xAxis}

@@ -6,6 +6,7 @@ import { useAppStore } from '../store';
 import { ChartFigure } from '../charts/ChartFigure';
 import type { LegendItem } from '../charts/ChartLegend';
 import { CHART_HEIGHT, CHART_MARGIN, GRID, ValueAxis } from '../charts/chartAxes';
+import { useChartHeight } from '../charts/useChartHeight';
 import { CycleMarks } from '../charts/CycleMarks';
 import { HoverReadout } from '../charts/HoverReadout';
 import { PlotClip } from '../charts/PlotClip';
@@ -39,6 +40,7 @@ const ITERATION_COLUMN = { label: 'Iteration', format: formatCount };
  * LR used so far (solid) over the plan as it now stands (dashed), each mid-run change marked.
  */
 export function LrChart({ view }: { view: TrainingView }) {
+  const height = useChartHeight(CHART_HEIGHT);
   const logY = useAppStore((state) => state.logY);
   const setLogY = useAppStore((state) => state.setLogY);
   const stale = useAppStore(
@@ -116,7 +118,7 @@ export function LrChart({ view }: { view: TrainingView }) {
         ])
       }
     >
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+      <ResponsiveContainer width="100%" height={height}>
         <ComposedChart accessibilityLayer={false} margin={CHART_MARGIN}>
           {GRID}
           {view.xAxis}

@@ -3,6 +3,7 @@ import { trainingSeries } from '../series/runSeries';
 import { ChartFigure } from '../charts/ChartFigure';
 import type { LegendItem } from '../charts/ChartLegend';
 import { CHART_HEIGHT, CHART_MARGIN, GRID, ValueAxis } from '../charts/chartAxes';
+import { useChartHeight } from '../charts/useChartHeight';
 import { CycleMarks } from '../charts/CycleMarks';
 import { HoverReadout } from '../charts/HoverReadout';
 import { PlotClip } from '../charts/PlotClip';
@@ -26,6 +27,7 @@ function formatMomentum(value: number): string {
 
 /** Cycled momentum, planned (dashed) and used (solid): it falls while the LR rises. */
 export function MomentumChart({ view, planned }: { view: TrainingView; planned: XYSeries }) {
+  const height = useChartHeight(CHART_HEIGHT);
   const used = useSeriesMemo(view.seriesVersion, () => {
     const { xs, ys } = sampleSteps({ momentum: trainingSeries.momentum.view() }, 'momentum');
     return { xs, ys: ys.momentum };
@@ -35,7 +37,7 @@ export function MomentumChart({ view, planned }: { view: TrainingView; planned: 
 
   return (
     <ChartFigure title="Momentum" label="Momentum chart" testId="momentum-chart" legend={LEGEND}>
-      <ResponsiveContainer width="100%" height={CHART_HEIGHT}>
+      <ResponsiveContainer width="100%" height={height}>
         <ComposedChart accessibilityLayer={false} margin={CHART_MARGIN}>
           {GRID}
           {view.xAxis}
