@@ -21,3 +21,21 @@ export function formatCount(value: number): string {
 export function formatIterationTick(k: number): string {
   return Math.abs(k) < 1000 ? formatCount(k) : `${Number((k / 1000).toPrecision(3))}k`;
 }
+
+/** When a run started, or "an unknown date" for a time no calendar shows (an imported 1e300). */
+export function formatStartedAt(ms: number): string {
+  const date = new Date(ms);
+  if (Number.isNaN(date.getTime())) return 'an unknown date';
+  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A run's wall time: "12.3 s", "4.2 min", "3.1 h", "12 days"; "unknown" when not finite. */
+export function formatWallTime(ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) return 'unknown time';
+  const seconds = ms / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  if (seconds < 3600) return `${(seconds / 60).toFixed(1)} min`;
+  if (seconds < 86_400) return `${(seconds / 3600).toFixed(1)} h`;
+  const days = seconds / 86_400;
+  return days < 1000 ? `${Math.round(days)} days` : 'over 1,000 days';
+}

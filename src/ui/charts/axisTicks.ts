@@ -52,14 +52,24 @@ export function niceLinearAxis(min: number, max: number, maxTicks = 5): ValueAxi
     from = Math.floor(min / step + 1e-9);
     to = Math.ceil(max / step - 1e-9);
   }
+  // A span of a few subnormals has no representable step: the tick loop would never end.
+  if (!(step > 0) || !Number.isFinite(from) || !Number.isFinite(to) || to - from + 1 > maxTicks) {
+    return { domain: [min, max], ticks: [min, max] };
+  }
   const ticks: number[] = [];
   for (let i = from; i <= to; i++) ticks.push(Number((i * step).toPrecision(12)));
+  // Near Number.MAX_VALUE the rounded-up last tick overflows: label the ends themselves.
+  if (!ticks.every(Number.isFinite)) return { domain: [min, max], ticks: [min, max] };
   return { domain: [ticks[0], ticks[ticks.length - 1]], ticks };
 }
 
+/** Past this many decades a log axis labels every few decades, not each one. */
+const MAX_DECADE_TICKS = 12;
+
 /**
  * Log ticks inside [lo, hi]: every decade, and 2× and 5× as well when the span is under two
- * decades (so a narrow axis still gets labels).
+ * decades (so a narrow axis still gets labels); over a span of more than twelve decades (an
+ * imported run with a 1e-300 in it), every k-th decade, at multiples of k, up to about ten ticks.
  */
 export function logTicks(lo: number, hi: number): number[] {
   // A zero, negative or infinite end (an imported series) would make the decade loop endless.
@@ -67,8 +77,9 @@ export function logTicks(lo: number, hi: number): number[] {
   const from = Math.floor(Math.log10(lo) + 1e-9);
   const to = Math.ceil(Math.log10(hi) - 1e-9);
   const multiples = Math.log10(hi / lo) < 2 - 1e-9 ? [1, 2, 5] : [1];
+  const stride = to - from > MAX_DECADE_TICKS ? Math.ceil((to - from) / 10) : 1;
   const ticks: number[] = [];
-  for (let e = from; e <= to; e++) {
+  for (let e = Math.ceil(from / stride) * stride; e <= to; e += stride) {
     for (const m of multiples) {
       const tick = Number((m * 10 ** e).toPrecision(3));
       if (tick >= lo * (1 - 1e-9) && tick <= hi * (1 + 1e-9)) ticks.push(tick);
@@ -83,8 +94,7 @@ export function logAxis(min: number, max: number): ValueAxisSpec {
   // Decades past ±300 round to 0 or Infinity as 10^e: keep the axis where doubles still work.
   const from = Math.max(-300, Math.floor(Math.log10(min) + 1e-9));
   const to = Math.min(300, Math.max(from + 1, Math.ceil(Math.log10(max) - 1e-9)));
-  const ticks = logTicks(10 ** from, 10 ** to);
-  return { domain: [ticks[0], ticks[ticks.length - 1]], ticks };
+  return { domain: [10 ** from, 10 ** to], ticks: logTicks(10 ** from, 10 ** to) };
 }
 
 /** The axis for positive values: from 0 on a linear scale, whole decades on a log one. */

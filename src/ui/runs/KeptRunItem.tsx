@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { FASTAI_SMOOTHING, type SmoothingRule } from '../../core';
+import { formatStartedAt } from '../format';
 import { downloadBlob } from '../download';
 import { useAppStore } from '../store';
 import { exportFileName, runToCsv, runToJson } from './runExport';
@@ -35,10 +36,7 @@ export function KeptRunItem({ run, color, unsaved, onDelete }: KeptRunItemProps)
     const trimmed = name?.trim();
     if (trimmed && trimmed !== run.name) void runKeeper.update(run.id, { name: trimmed });
   };
-  const started = new Date(run.startedAt).toLocaleString(undefined, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  });
+  const started = formatStartedAt(run.startedAt);
 
   return (
     <li className={`kept-run${run.pinned ? ' kept-run-pinned' : ''}`} data-testid="kept-run">

@@ -1,4 +1,4 @@
-import { formatCount } from '../format';
+import { formatCount, formatWallTime } from '../format';
 import type { RunRecord } from './runRecord';
 
 /** The list's order: pinned runs first, then the newest first. */
@@ -34,8 +34,11 @@ export function runSummary(run: RunRecord): string {
   const lastValidation = run.kind === 'training' ? run.validations.at(-1) : undefined;
   if (lastValidation) parts.push(`val ${(lastValidation.accuracy * 100).toFixed(1)}%`);
   parts.push(STOP_WORDS[run.stopReason]);
-  parts.push(`${(run.wallMs / 1000).toFixed(1)} s`);
-  if (run.samplesPerSec > 0) parts.push(`${formatCount(run.samplesPerSec)} samples/s`);
+  parts.push(formatWallTime(run.wallMs));
+  // An imported file may hold Infinity: a speed nobody measured is not shown.
+  if (run.samplesPerSec > 0 && Number.isFinite(run.samplesPerSec)) {
+    parts.push(`${formatCount(run.samplesPerSec)} samples/s`);
+  }
   if (run.backend) parts.push(run.backend);
   return parts.join(' · ');
 }
