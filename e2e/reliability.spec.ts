@@ -164,3 +164,32 @@ test.fixme('a lost WebGL context is reported, the run kept, and the engine falls
   expect(await keptSteps(page)).toBeGreaterThanOrEqual(3);
   await expect(trainButton(page)).toBeEnabled();
 });
+
+test('a crash in one panel stays in it: the rest of the page trains, and Reset brings the panel back', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await openSynthetic(page);
+  await page.evaluate(() => {
+    const hooks = (
+      window as unknown as { lrPlaygroundTestHooks?: { breakPanel(name: string): void } }
+    ).lrPlaygroundTestHooks;
+    if (!hooks) throw new Error('no test hooks on this page');
+    hooks.breakPanel('Schedule');
+  });
+  const crashed = page.getByRole('alert', { name: 'Schedule (stopped)' });
+  await expect(crashed).toContainText(
+    'This panel stopped working: a test made the Schedule panel throw',
+  );
+  // The other panels, the run bar and the charts go on: a short run trains to its end.
+  await expect(page.getByRole('combobox', { name: 'Dataset' })).toBeVisible();
+  await page.getByLabel('Unit', { exact: true }).selectOption('iterations');
+  await page.getByRole('spinbutton', { name: 'Train for' }).fill('30');
+  await trainButton(page).click();
+  await expect(keptRuns(page)).toHaveCount(1, { timeout: 90_000 });
+  await expect(page.getByTestId('loss-chart').locator('.training-line').first()).toBeVisible();
+  // Reset mounts the panel afresh, with the settings the store kept.
+  await page.getByRole('button', { name: 'Reset the Schedule panel' }).click();
+  await expect(crashed).toBeHidden();
+  await expect(page.getByRole('combobox', { name: 'Policy' })).toHaveValue('triangular');
+});

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { startEngine } from './engineClient/engineActions';
 import { CodeExportPanel } from './export/CodeExportPanel';
 import { ChartTabs } from './layout/ChartTabs';
+import { PanelBoundary } from './layout/PanelBoundary';
 import { RunBar } from './layout/RunBar';
 import { TeachingNotes } from './layout/TeachingNotes';
 import { useSpaceTogglesPause } from './layout/useSpaceTogglesPause';
@@ -49,13 +50,27 @@ export function App() {
       <LinkMessages />
       <main className={controlsHidden ? 'layout layout-charts-only' : 'layout'}>
         <aside className="controls" id="controls-column" hidden={controlsHidden}>
-          <RangeTestSuggestions />
-          <SchedulePanel />
-          <SessionPanel />
-          <RangeTestPanel />
-          <TrainingPanel />
-          <PresetsPanel />
-          <RunsPanel />
+          <PanelBoundary name="Suggestions">
+            <RangeTestSuggestions />
+          </PanelBoundary>
+          <PanelBoundary name="Schedule">
+            <SchedulePanel />
+          </PanelBoundary>
+          <PanelBoundary name="Data and model">
+            <SessionPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Range test settings">
+            <RangeTestPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Training">
+            <TrainingPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Presets">
+            <PresetsPanel />
+          </PanelBoundary>
+          <PanelBoundary name="Kept runs">
+            <RunsPanel />
+          </PanelBoundary>
         </aside>
         <div className="charts">
           <ChartTabs
@@ -63,14 +78,28 @@ export function App() {
               train: (
                 <>
                   <div className={compact ? 'core-charts' : 'core-charts core-charts-before-run'}>
-                    <RangeTestChart compact={compact} />
-                    <TrainingCharts />
+                    <PanelBoundary name="Range test chart">
+                      <RangeTestChart compact={compact} />
+                    </PanelBoundary>
+                    <PanelBoundary name="Training charts">
+                      <TrainingCharts />
+                    </PanelBoundary>
                   </div>
-                  <SnapshotPanel />
+                  <PanelBoundary name="Snapshot ensembles">
+                    <SnapshotPanel />
+                  </PanelBoundary>
                 </>
               ),
-              race: <RacePanel />,
-              code: <CodeExportPanel />,
+              race: (
+                <PanelBoundary name="Race">
+                  <RacePanel />
+                </PanelBoundary>
+              ),
+              code: (
+                <PanelBoundary name="Code export">
+                  <CodeExportPanel />
+                </PanelBoundary>
+              ),
             }}
           />
         </div>

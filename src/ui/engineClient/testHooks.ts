@@ -1,10 +1,13 @@
 import type { EngineFault } from '../../worker/contract';
+import { BREAK_PANEL_EVENT } from '../layout/PanelBoundary';
 import type { EngineClient } from './engineClient';
 
 /** What Playwright finds on `window` in a dev build; never in a production one, never in the UI. */
 export interface PlaygroundTestHooks {
   /** Makes the engine worker close itself, hang, or lose its GPU context. */
   injectFault(fault: EngineFault): Promise<void>;
+  /** Makes the panel of that name (its PanelBoundary's name) throw while rendering. */
+  breakPanel(name: string): void;
 }
 
 declare global {
@@ -20,6 +23,9 @@ export function installTestHooks(client: EngineClient): void {
     // Not awaited by the caller's page: a closed or hung worker never answers.
     injectFault: async (fault) => {
       void client.api.injectFault(fault).catch(() => {});
+    },
+    breakPanel: (name) => {
+      window.dispatchEvent(new CustomEvent(BREAK_PANEL_EVENT, { detail: name }));
     },
   };
 }
