@@ -1,6 +1,6 @@
 import { safeParseScheduleSpec, type ScheduleSpec } from '../../core';
 import { DEFAULT_DRAFT, type ScheduleDraft } from '../schedule/scheduleDraft';
-import type { LinkRejection } from './linkRejection';
+import { quoted, type LinkRejection } from './linkRejection';
 
 /**
  * The schedule in a link, written as the spec's own fields under their spec names rather than
@@ -22,11 +22,11 @@ function specValue(
   if (kind === 'boolean') {
     return text === 'true' || text === 'false'
       ? { value: text === 'true' }
-      : { reason: `must be true or false (got ${JSON.stringify(text)})` };
+      : { reason: `must be true or false (got ${quoted(text)})` };
   }
   const value = Number(text);
   const notNumber = text.trim() === '' || (Number.isNaN(value) && text.trim() !== 'NaN');
-  return notNumber ? { reason: `must be a number (got ${JSON.stringify(text)})` } : { value };
+  return notNumber ? { reason: `must be a number (got ${quoted(text)})` } : { value };
 }
 
 /** The link's schedule; if the core rejects it, the whole schedule is `fallback`. */
@@ -47,6 +47,12 @@ export function decodeSchedule(
     const converted = specValue(field, params.get(field) ?? '');
     if ('reason' in converted) return reject(field, converted.reason);
     json[field] = converted.value;
+  }
+  // Without a policy the link changes the fallback's fields (`?maxLr=0.05`), not a new spec.
+  if (!('policy' in json)) {
+    const merged = safeParseScheduleSpec({ ...compactSpec(fallback), ...json });
+    // Fields of another policy with its name left out: the policy is what is missing.
+    return merged.ok ? merged.spec : reject('policy', 'is missing');
   }
   const parsed = safeParseScheduleSpec(json);
   return parsed.ok ? parsed.spec : reject(parsed.error.field, parsed.error.reason);

@@ -1,7 +1,8 @@
 import type { BackendName } from '../../worker/contract';
 import { BACKEND_NAMES } from '../sessionChoices';
-import type { LinkRejection } from './linkRejection';
+import { quoted, readable, type LinkRejection } from './linkRejection';
 import { compactSpec, decodeSchedule, SPEC_PARAMS } from './scheduleParams';
+import { threadsFromUrl } from './urlSettings';
 import type { ShareConfig } from './shareConfig';
 import {
   decodeGroup,
@@ -62,7 +63,25 @@ export function decodeShareQuery(params: URLSearchParams, defaults: ShareConfig)
     rangeTestView: decodeGroup(params, rangeTestViewGroup, defaults.rangeTestView, rejections),
     training: decodeGroup(params, trainingGroup, defaults.training, rejections),
   };
-  return { config, rejections };
+  return { config, rejections: readable([...duplicated(params), ...rejections]) };
+}
+
+/** A parameter given more than once: the page uses the first and says so. */
+function duplicated(params: URLSearchParams): LinkRejection[] {
+  const seen = new Set<string>();
+  const rejections: LinkRejection[] = [];
+  for (const name of params.keys()) {
+    if (seen.has(name) || !(OWN_PARAMS.has(name) || name === 'threads')) continue;
+    seen.add(name);
+    const values = params.getAll(name);
+    if (values.length < 2) continue;
+    rejections.push({
+      field: name,
+      reason: `is given ${values.length} times (${values.map(quoted).join(', ')})`,
+      fallback: `using the first, ${quoted(values[0])}`,
+    });
+  }
+  return rejections;
 }
 
 /** How the page is shown and run here, next to the configuration in its address. */
@@ -84,7 +103,7 @@ export function decodePageParams(params: URLSearchParams): {
   if (controls !== null && controls !== 'hidden' && controls !== 'shown') {
     rejections.push({
       field: 'controls',
-      reason: `must be hidden or shown (got ${JSON.stringify(controls)})`,
+      reason: `must be hidden or shown (got ${quoted(controls)})`,
       fallback: 'showing the controls',
     });
   }
@@ -92,11 +111,19 @@ export function decodePageParams(params: URLSearchParams): {
   if (backend !== null && !(BACKEND_NAMES as readonly string[]).includes(backend)) {
     rejections.push({
       field: 'backend',
-      reason: `must be one of ${BACKEND_NAMES.join(', ')} (got ${JSON.stringify(backend)})`,
+      reason: `must be one of ${BACKEND_NAMES.join(', ')} (got ${quoted(backend)})`,
       fallback: 'using the best available backend',
     });
   }
-  return { controlsHidden: controls === 'hidden', rejections };
+  const threads = params.get('threads');
+  if (threads !== null && threadsFromUrl(params) === 'auto') {
+    rejections.push({
+      field: 'threads',
+      reason: `must be a whole number from 1 to 8 (got ${quoted(threads)})`,
+      fallback: 'one thread per core',
+    });
+  }
+  return { controlsHidden: controls === 'hidden', rejections: readable(rejections) };
 }
 
 /** The page's query: the configuration, then the page options, then anyone else's parameters. */

@@ -12,7 +12,7 @@ import type { RangeTestConfig, RunLength } from '../../worker/contract';
 import { rangeTestConfigErrors } from '../rangeTest/rangeTestConfigErrors';
 import { BATCH_SIZES, MAX_SMOOTHING, RATIO_RANGE } from '../sessionChoices';
 import { MODEL_PRESETS, type ModelPreset } from '../sessionChoices';
-import type { LinkRejection } from './linkRejection';
+import { quoted, type LinkRejection } from './linkRejection';
 import type { RangeTestView, SessionSettings } from './shareConfig';
 
 /**
@@ -27,7 +27,7 @@ const numberText = z.string().transform((text, ctx) => {
   if (!Number.isFinite(value)) {
     ctx.addIssue({
       code: 'custom',
-      message: `must be a finite number (got ${JSON.stringify(text)})`,
+      message: `must be a finite number (got ${quoted(text)})`,
     });
     return z.NEVER;
   }
