@@ -124,6 +124,24 @@ test.describe('share link, presets and classroom mode', () => {
     await expect(alert).toHaveCount(0);
   });
 
+  test('a partial, doubled or hostile link keeps what it can and says the rest in a few lines', async ({
+    page,
+  }) => {
+    // 10 KB: the dev server refuses much longer addresses (HTTP 431) before the page sees them.
+    const hostile = 'x'.repeat(10_000);
+    await page.goto(`/?maxLr=0.05&batchSize=32&batchSize=128&threads=abc&seed=${hostile}`);
+    await expect(page.getByRole('spinbutton', { name: 'Max LR' })).toHaveValue('0.05');
+    const messages = page.locator('.link-messages');
+    await expect(messages).toContainText('batchSize');
+    await expect(messages).toContainText('is given 2 times');
+    await expect(messages).toContainText('threads');
+    await expect(messages).toContainText('10,000 characters');
+    // Nothing about the fields the link never set.
+    await expect(messages).not.toContainText('is missing');
+    const box = await messages.boundingBox();
+    expect(box?.height ?? 0).toBeLessThan(250);
+  });
+
   test('a preset loads its configuration into the form and says what to look for', async ({
     page,
   }) => {
