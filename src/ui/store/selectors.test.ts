@@ -109,3 +109,18 @@ describe('the cycle the status shows', () => {
     expect(cycleNow(store())).toBeNull();
   });
 });
+
+describe('why Train cannot run a length it cannot reach', () => {
+  it('says that a length in cycles needs a schedule with cycles, before the run starts', () => {
+    store().updateDraft({ policy: 'fixed', lr: 0.01 });
+    store().setTraining({ length: { unit: 'cycles', value: 3 } });
+    expect(trainBlocker(store())).toMatch(/cycles needs a schedule with cycles, and fixed has none/);
+    store().setTraining({ length: { unit: 'epochs', value: 3 } });
+    expect(trainBlocker(store())).toBeNull();
+  });
+
+  it('names the step cap when the run would pass it', () => {
+    store().setTraining({ length: { unit: 'epochs', value: 1e9 } });
+    expect(trainBlocker(store())).toMatch(/more than the 1,000,000 a run may take/);
+  });
+});

@@ -1,4 +1,5 @@
-import { cycleAt, isCyclic, specInForce, type ScheduleSpec } from '../../core';
+import { cycleAt, isCyclic, MAX_RUN_ITERATIONS, specInForce, type ScheduleSpec } from '../../core';
+import { formatCount } from '../format';
 import { rangeTestConfigErrors } from '../rangeTest/rangeTestConfigErrors';
 import { policyLegs, raceIterations, raceLengthError } from '../race/raceLegs';
 import { draftToSpec } from '../schedule/scheduleDraft';
@@ -59,7 +60,23 @@ export function trainBlocker(state: AppState): string | null {
   const snapshots = snapshotCountError(state.training.maxSnapshots);
   if (snapshots) return snapshots;
   const parsed = draftToSpec(state.draft);
-  return parsed.ok ? null : `Fix the schedule first: ${parsed.error.message}.`;
+  if (!parsed.ok) return `Fix the schedule first: ${parsed.error.message}.`;
+  return runLengthBlocker(parsed.spec, state);
+}
+
+/** Why the Training panel's run length cannot run under `spec`, or null when it can. */
+function runLengthBlocker(spec: ScheduleSpec, state: AppState): string | null {
+  const { length } = state.training;
+  if (length.unit === 'cycles' && !isCyclic(spec)) {
+    return `A run length in cycles needs a schedule with cycles, and ${spec.policy} has none: give it in epochs or iterations.`;
+  }
+  const perEpoch = state.engine.dataset?.iterationsPerEpoch;
+  const steps =
+    length.unit === 'iterations' ? length.value : perEpoch ? length.value * perEpoch : null;
+  if (steps !== null && Math.round(steps) > MAX_RUN_ITERATIONS) {
+    return `The run would be ${formatCount(steps)} steps, more than the ${formatCount(MAX_RUN_ITERATIONS)} a run may take: make it shorter.`;
+  }
+  return null;
 }
 
 /** Why a race cannot start now, or null when it can. */
