@@ -157,3 +157,37 @@ describe('importing', () => {
     });
   });
 });
+
+describe('after storage comes back', () => {
+  it('writes every unsaved run on the next save and drops the message about refused writes', async () => {
+    let refuse = true;
+    const stored = new Map<string, RunRecord>();
+    const flaky: RunBackend = {
+      readAll: async () => [...stored],
+      write: async (record) => {
+        if (refuse) throw quotaError();
+        stored.set(record.id, record);
+      },
+      patch: async () => false,
+      remove: async (id) => void stored.delete(id),
+    };
+    const keeper = createRunKeeper(flaky);
+    await keeper.keep(trainingRecord());
+    await keeper.keep(rangeTestRecord());
+    expect(runs().unsaved).toHaveLength(2);
+    expect(runs().storageError).toMatch(/was not saved/);
+
+    refuse = false;
+    await keeper.keep({ ...trainingRecord(), id: 'run-training-2' });
+    expect(runs().unsaved).toEqual([]);
+    expect([...stored.keys()].sort()).toEqual(['run-range-1', 'run-training-1', 'run-training-2']);
+    expect(runs().storageError).toBeNull();
+  });
+
+  it('says an aborted write was aborted, not "(null)"', async () => {
+    const keeper = createRunKeeper(refusingBackend(null as unknown as Error));
+    await keeper.keep(trainingRecord());
+    expect(runs().storageError).toMatch(/the write was aborted, with no reason given/);
+    expect(runs().storageError).not.toMatch(/null/);
+  });
+});

@@ -7,8 +7,11 @@ import { broadcastRunsChannel, type RunsChannel, type RunsMessage } from './tabS
 
 /** Storage errors are DOMExceptions whose name (QuotaExceededError…) says the most. */
 function storageErrorText(error: unknown): string {
+  // An aborted IndexedDB transaction may report no error at all.
+  if (error === null || error === undefined) return 'the write was aborted, with no reason given';
   if (error instanceof DOMException || error instanceof Error) {
-    return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
+    const message = error.message || 'no reason given';
+    return error.name && error.name !== 'Error' ? `${error.name}: ${message}` : message;
   }
   return String(error);
 }
@@ -51,19 +54,48 @@ export function createRunKeeper(backend: RunBackend, tabs: RunsChannel = NO_TABS
     }
   }
 
-  /** Writes the run; on success it is no longer unsaved, on failure it is, with the reason. */
+  /** The storage message shown now came from a refused write (not from reading). */
+  let errorFromWrite = false;
+  /** A retry of the other unsaved runs is under way. */
+  let retrying = false;
+
+  /**
+   * Writes the run; on success it is no longer unsaved, on failure it is, with the reason.
+   * A success shows storage works again: the other unsaved runs are written too, and once
+   * none is left the message about refused writes goes.
+   */
   async function save(record: RunRecord, what: string): Promise<boolean> {
     try {
       await backend.write(record);
-      setRuns({ unsaved: state().unsaved.filter((id) => id !== record.id) });
-      return true;
     } catch (error) {
       if (!state().list.some((run) => run.id === record.id)) return false;
+      errorFromWrite = true;
       setRuns({
         unsaved: [...new Set([...state().unsaved, record.id])],
         storageError: storageMessage(what, error),
       });
       return false;
+    }
+    const unsaved = state().unsaved.filter((id) => id !== record.id);
+    setRuns({
+      unsaved,
+      ...(unsaved.length === 0 && errorFromWrite ? { storageError: null } : {}),
+    });
+    if (unsaved.length === 0) errorFromWrite = false;
+    else if (!retrying) await retryUnsaved();
+    return true;
+  }
+
+  /** Writes every run still marked unsaved, one after another; stops at the first refusal. */
+  async function retryUnsaved(): Promise<void> {
+    retrying = true;
+    try {
+      for (const id of [...state().unsaved]) {
+        const record = state().list.find((run) => run.id === id);
+        if (!record || !(await save(record, `"${record.name}" was not saved`))) break;
+      }
+    } finally {
+      retrying = false;
     }
   }
 
