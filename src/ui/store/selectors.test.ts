@@ -114,7 +114,9 @@ describe('why Train cannot run a length it cannot reach', () => {
   it('says that a length in cycles needs a schedule with cycles, before the run starts', () => {
     store().updateDraft({ policy: 'fixed', lr: 0.01 });
     store().setTraining({ length: { unit: 'cycles', value: 3 } });
-    expect(trainBlocker(store())).toMatch(/cycles needs a schedule with cycles, and fixed has none/);
+    expect(trainBlocker(store())).toMatch(
+      /cycles needs a schedule with cycles, and fixed has none/,
+    );
     store().setTraining({ length: { unit: 'epochs', value: 3 } });
     expect(trainBlocker(store())).toBeNull();
   });
