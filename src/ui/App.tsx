@@ -14,6 +14,7 @@ import { PresetsPanel } from './presets/PresetsPanel';
 import { RacePanel } from './race/RacePanel';
 import { RangeTestChart } from './rangeTest/RangeTestChart';
 import { RangeTestSuggestions } from './rangeTest/RangeTestSuggestions';
+import { runKeeper } from './runs/runKeeper';
 import { RunsPanel } from './runs/RunsPanel';
 import { SchedulePanel } from './schedule/SchedulePanel';
 import { ControlsToggle } from './share/ControlsToggle';
@@ -78,10 +79,16 @@ export function App() {
               train: (
                 <>
                   <div className={compact ? 'core-charts' : 'core-charts core-charts-before-run'}>
-                    <PanelBoundary name="Range test chart">
+                    <PanelBoundary
+                      name="Range test chart"
+                      onCrash={() => runKeeper.hideShownAfterCrash('Range test chart')}
+                    >
                       <RangeTestChart compact={compact} />
                     </PanelBoundary>
-                    <PanelBoundary name="Training charts">
+                    <PanelBoundary
+                      name="Training charts"
+                      onCrash={() => runKeeper.hideShownAfterCrash('Training charts')}
+                    >
                       <TrainingCharts />
                     </PanelBoundary>
                   </div>

@@ -10,6 +10,12 @@ import { errorMessage } from '../../core';
 interface PanelBoundaryProps {
   /** The panel's name as the page shows it: "Schedule", "Kept runs". */
   name: string;
+  /**
+   * Called when the panel crashes; true when it set aside what the panel was drawing (kept
+   * runs shown on a chart), so the panel is mounted again at once, without them. A second
+   * crash with nothing left to set aside shows the message.
+   */
+  onCrash?: () => boolean;
   children: ReactNode;
 }
 
@@ -28,6 +34,7 @@ export class PanelBoundary extends Component<PanelBoundaryProps, PanelBoundarySt
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
     console.error(`The ${this.props.name} panel crashed`, error, info.componentStack);
+    if (this.props.onCrash?.()) this.reset();
   }
 
   private readonly reset = () =>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useAppStore } from '../store';
 import { KeptRunItem } from './KeptRunItem';
+import { QuarantinedRuns } from './QuarantinedRuns';
 import { runKeeper } from './runKeeper';
 import { sortRuns } from './runList';
 import { overlayColors } from './runOverlays';
@@ -11,7 +12,9 @@ import type { RunRecord } from './runRecord';
  * rename, pin, export (CSV, JSON) or delete them, and import an exported run back.
  */
 export function RunsPanel() {
-  const { list, unsaved, loaded, storageError, importNote } = useAppStore((state) => state.runs);
+  const { list, unsaved, loaded, storageError, crashNote, importNote } = useAppStore(
+    (state) => state.runs,
+  );
   const [deleted, setDeleted] = useState<RunRecord | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -42,6 +45,15 @@ export function RunsPanel() {
           </button>
         </div>
       ) : null}
+      {crashNote ? (
+        <div className="stale-note runs-crash-note" role="alert">
+          {crashNote}{' '}
+          <button type="button" className="link" onClick={runKeeper.dismissCrashNote}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+      <QuarantinedRuns />
       {!loaded ? (
         <p className="field-hint">Reading kept runs…</p>
       ) : list.length === 0 ? (

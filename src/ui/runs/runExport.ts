@@ -2,7 +2,7 @@ import { smoothLosses, type SmoothingRule } from '../../core';
 import { RUN_FILE_FORMAT, RUN_FILE_VERSION, numSteps, type RunRecord } from './runRecord';
 
 /** Typed arrays as plain arrays, non-finite numbers as "NaN" / "Infinity" (JSON has neither). */
-function jsonValue(_key: string, value: unknown): unknown {
+export function jsonValue(_key: string, value: unknown): unknown {
   if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
     return Array.from(value as Float64Array);
   }

@@ -26,9 +26,7 @@ function quotaError(): Error {
 const runs = () => useAppStore.getState().runs;
 
 beforeEach(() => {
-  useAppStore
-    .getState()
-    .setRuns({ list: [], unsaved: [], loaded: false, storageError: null, importNote: null });
+  useAppStore.setState(useAppStore.getInitialState(), true);
 });
 
 describe('keeping runs', () => {
@@ -100,19 +98,56 @@ describe('keeping runs', () => {
     expect(stored.get('run-training-1')?.pinned).toBe(true);
   });
 
-  it('reports stored entries it cannot read instead of dropping them silently', async () => {
+  it('sets aside stored entries it cannot read, by name, and deletes one only when asked', async () => {
+    const stored = new Map<string, unknown>([
+      ['run-training-1', trainingRecord()],
+      ['broken', { kind: 'training', name: 'half a run' }],
+      ['nameless', 42],
+    ]);
     const keeper = createRunKeeper({
-      readAll: async () => [
-        ['run-training-1', trainingRecord()],
-        ['broken', { kind: 'training', name: 'half a run' }],
-      ],
+      readAll: async () => [...stored],
       write: async () => {},
       patch: async () => true,
-      remove: async () => {},
+      remove: async (id) => void stored.delete(id),
     });
     await keeper.load();
     expect(runs().list.map((run) => run.id)).toEqual(['run-training-1']);
-    expect(runs().storageError).toMatch(/^1 stored run\(s\) could not be read .*broken \(/);
+    expect(runs().quarantined.map((entry) => entry.name)).toEqual([
+      '“half a run”',
+      'an unnamed run (stored as nameless)',
+    ]);
+    expect(runs().quarantined[0]?.reason).toMatch(/\S/);
+    expect(stored.has('broken')).toBe(true);
+
+    await keeper.deleteQuarantined('broken');
+    expect(stored.has('broken')).toBe(false);
+    expect(runs().quarantined.map((entry) => entry.key)).toEqual(['nameless']);
+    expect(stored.has('run-training-1')).toBe(true);
+  });
+
+  it('takes the shown runs off the charts, in storage too, after a chart crashed', async () => {
+    const stored = new Map<string, RunRecord>();
+    const keeper = createRunKeeper({
+      readAll: async () => [...stored],
+      write: async (record) => void stored.set(record.id, record),
+      patch: async (id, edit) => {
+        const run = stored.get(id);
+        if (run) stored.set(id, { ...run, ...edit } as RunRecord);
+        return run !== undefined;
+      },
+      remove: async (id) => void stored.delete(id),
+    });
+    await keeper.keep({ ...trainingRecord(), shown: true });
+    await keeper.keep({ ...rangeTestRecord(), shown: false });
+    expect(keeper.hideShownAfterCrash('Training charts')).toBe(true);
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(runs().list.every((run) => !run.shown)).toBe(true);
+    expect([...stored.values()].every((run) => !run.shown)).toBe(true);
+    expect(runs().crashNote).toContain(`“${trainingRecord().name}”`);
+    expect(runs().crashNote).toMatch(/^The Training charts panel crashed/);
+    // Nothing left to take off: the panel shows its own message instead of mounting again.
+    expect(keeper.hideShownAfterCrash('Training charts')).toBe(false);
   });
 
   it('keeps runs that ended while the stored ones were being read', async () => {

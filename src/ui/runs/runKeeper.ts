@@ -1,5 +1,6 @@
 import { useAppStore } from '../store';
 import type { RunsSlice } from '../store/runsSlice';
+import { hiddenAfterCrashText, quarantineEntry, type QuarantinedRun } from './quarantine';
 import { parseRunFile } from './runImport';
 import { describeSchemaError, storedRunSchema, type RunRecord } from './runRecord';
 import { idbRunBackend, type RunBackend, type RunEdit } from './runStore';
@@ -118,22 +119,18 @@ export function createRunKeeper(backend: RunBackend, tabs: RunsChannel = NO_TABS
       return;
     }
     const read: RunRecord[] = [];
-    const unreadable: string[] = [];
+    const quarantined: QuarantinedRun[] = [];
     for (const [key, value] of stored) {
       const parsed = storedRunSchema.safeParse(value);
       if (parsed.success) read.push(parsed.data);
-      else unreadable.push(`${key} (${describeSchemaError(parsed.error)})`);
+      else quarantined.push(quarantineEntry(key, value, describeSchemaError(parsed.error)));
     }
     const current = state().list;
     const known = new Set(current.map((run) => run.id));
     setRuns({
       list: [...read.filter((run) => !known.has(run.id)), ...current],
+      quarantined,
       loaded: true,
-      ...(unreadable.length > 0
-        ? {
-            storageError: `${unreadable.length} stored run(s) could not be read and are not shown: ${unreadable.join('; ')}.`,
-          }
-        : {}),
     });
   }
 
@@ -149,7 +146,7 @@ export function createRunKeeper(backend: RunBackend, tabs: RunsChannel = NO_TABS
     return loading;
   }
 
-  return {
+  const keeper = {
     /** Keeps a run that just ended. */
     keep,
 
@@ -233,10 +230,43 @@ export function createRunKeeper(backend: RunBackend, tabs: RunsChannel = NO_TABS
       await keep(record);
     },
 
+    /** Deletes a stored run that could not be read (it is gone from storage too). */
+    async deleteQuarantined(key: string): Promise<void> {
+      try {
+        await backend.remove(key);
+        setRuns({ quarantined: state().quarantined.filter((entry) => entry.key !== key) });
+      } catch (error) {
+        setRuns({ storageError: storageMessage('The set-aside run was not deleted', error) });
+      }
+    },
+
+    /**
+     * A chart crashed: the kept runs it was drawing are taken off the charts, in storage too,
+     * so that a run that crashes a chart does not crash it again on every visit. True when
+     * any was shown (the chart is worth drawing again without them).
+     */
+    hideShownAfterCrash(panel: string): boolean {
+      const shown = state().list.filter((run) => run.shown);
+      if (shown.length === 0) return false;
+      setRuns({
+        crashNote: hiddenAfterCrashText(
+          panel,
+          shown.map((run) => run.name),
+        ),
+      });
+      for (const run of shown) void keeper.update(run.id, { shown: false });
+      return true;
+    },
+
+    dismissCrashNote(): void {
+      setRuns({ crashNote: null });
+    },
+
     dismissStorageError(): void {
       setRuns({ storageError: null });
     },
   };
+  return keeper;
 }
 
 /** The page's kept runs, in this browser's IndexedDB. */

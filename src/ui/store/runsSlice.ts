@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { QuarantinedRun } from '../runs/quarantine';
 import type { RunRecord } from '../runs/runRecord';
 
 export interface RunsSlice {
@@ -11,6 +12,10 @@ export interface RunsSlice {
     loaded: boolean;
     /** Why storage did not work, in words a user can act on; null when it did. */
     storageError: string | null;
+    /** Stored runs that could not be read: set aside, listed by name, exportable, deletable. */
+    quarantined: QuarantinedRun[];
+    /** Which kept runs were taken off the charts after a chart crashed drawing them. */
+    crashNote: string | null;
     /** The outcome of the last import, good or bad. */
     importNote: { ok: boolean; text: string } | null;
   };
@@ -18,6 +23,14 @@ export interface RunsSlice {
 }
 
 export const createRunsSlice: StateCreator<RunsSlice> = (set) => ({
-  runs: { list: [], unsaved: [], loaded: false, storageError: null, importNote: null },
+  runs: {
+    list: [],
+    unsaved: [],
+    loaded: false,
+    storageError: null,
+    quarantined: [],
+    crashNote: null,
+    importNote: null,
+  },
   setRuns: (change) => set((state) => ({ runs: { ...state.runs, ...change } })),
 });
