@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callsRejectedWhen } from './guardedCalls';
-import { HEARTBEAT_MS, SILENCE_LIMIT_MS, startWatchdog } from './watchdog';
+import {
+  HEARTBEAT_MS,
+  MAX_SILENCE_LIMIT_MS,
+  SILENCE_LIMIT_MS,
+  SLOW_WORKER_FACTOR,
+  startWatchdog,
+} from './watchdog';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -40,6 +46,57 @@ describe('the watchdog', () => {
     // Once is enough: it stops after reporting.
     await vi.advanceTimersByTimeAsync(SILENCE_LIMIT_MS * 3);
     expect(onSilence).toHaveBeenCalledTimes(1);
+  });
+
+  /** A worker whose next heartbeat is answered when the test says, or never once it goes quiet. */
+  function lateWorker() {
+    const onSilence = vi.fn();
+    let answer = () => {};
+    let answering = true;
+    startWatchdog({
+      ping: () =>
+        new Promise<void>((resolve) => {
+          if (answering) answer = resolve;
+        }),
+      alive: () => true,
+      onSilence,
+    });
+    return {
+      onSilence,
+      /** Waits `ms` after the next heartbeat is sent, then answers it. */
+      answerAfter: async (ms: number) => {
+        await vi.advanceTimersByTimeAsync(HEARTBEAT_MS);
+        await vi.advanceTimersByTimeAsync(ms);
+        answer();
+      },
+      goQuiet: () => {
+        answering = false;
+      },
+    };
+  }
+
+  it('gives a worker seen to pause and answer late longer before calling it dead', async () => {
+    const worker = lateWorker();
+    // One step blocks the worker for 6 s, then it answers: slow, not dead.
+    const pause = SILENCE_LIMIT_MS - 2 * HEARTBEAT_MS;
+    await worker.answerAfter(pause);
+    worker.goQuiet();
+    // Now it goes quiet for good: reported after three times that pause, not after 8 s.
+    await vi.advanceTimersByTimeAsync(SLOW_WORKER_FACTOR * pause - HEARTBEAT_MS);
+    expect(worker.onSilence).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(3 * HEARTBEAT_MS);
+    expect(worker.onSilence).toHaveBeenCalledTimes(1);
+  });
+
+  it('never waits longer than its cap, however slow the worker was', async () => {
+    const worker = lateWorker();
+    // 7 s late raises the limit to 21 s; 20 s late then would raise it to a minute.
+    await worker.answerAfter(SILENCE_LIMIT_MS - HEARTBEAT_MS);
+    await worker.answerAfter(20_000);
+    expect(SLOW_WORKER_FACTOR * 20_000).toBeGreaterThan(MAX_SILENCE_LIMIT_MS);
+    worker.goQuiet();
+    await vi.advanceTimersByTimeAsync(MAX_SILENCE_LIMIT_MS + 2 * HEARTBEAT_MS);
+    expect(worker.onSilence).toHaveBeenCalledTimes(1);
   });
 
   it('counts any event from the worker as an answer', async () => {

@@ -6,6 +6,13 @@ export const HEARTBEAT_MS = 1000;
  * within seconds.
  */
 export const SILENCE_LIMIT_MS = 8000;
+/**
+ * A worker seen to go quiet for long and then answer (WebGL on a software GPU, on a busy
+ * machine, blocks for seconds in one step) is given this many times its longest such pause,
+ * up to MAX_SILENCE_LIMIT_MS: a slow engine is not a dead one.
+ */
+export const SLOW_WORKER_FACTOR = 3;
+export const MAX_SILENCE_LIMIT_MS = 30_000;
 
 export interface WatchdogOptions {
   ping: () => Promise<unknown>;
@@ -16,15 +23,20 @@ export interface WatchdogOptions {
 }
 
 /**
- * Pings every HEARTBEAT_MS and reports a ping left unanswered for SILENCE_LIMIT_MS. Silence is
- * counted from the ping sent, not from the last answer, so a background tab whose timers are
- * throttled to one a minute is not taken for a dead worker. Returns `heard`: call it on any
- * message from the worker, which counts as an answer.
+ * Pings every HEARTBEAT_MS and reports a ping left unanswered for SILENCE_LIMIT_MS, or longer
+ * for a worker seen to pause and then answer (see SLOW_WORKER_FACTOR). Silence is counted from
+ * the ping sent, not from the last answer, so a background tab whose timers are throttled to
+ * one a minute is not taken for a dead worker. Returns `heard`: call it on any message from the
+ * worker, which counts as an answer.
  */
 export function startWatchdog(options: WatchdogOptions): () => void {
   const now = options.now ?? Date.now;
   let sentAt: number | null = null;
+  let limit = SILENCE_LIMIT_MS;
   const heard = () => {
+    if (sentAt === null) return;
+    const waited = now() - sentAt;
+    limit = Math.min(MAX_SILENCE_LIMIT_MS, Math.max(limit, SLOW_WORKER_FACTOR * waited));
     sentAt = null;
   };
   const timer = setInterval(() => {
@@ -34,7 +46,7 @@ export function startWatchdog(options: WatchdogOptions): () => void {
     }
     if (sentAt !== null) {
       const silent = now() - sentAt;
-      if (silent >= SILENCE_LIMIT_MS) {
+      if (silent >= limit) {
         clearInterval(timer);
         options.onSilence(silent);
       }
