@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { runLengthSchema } from '../../core';
 import type { RunLength } from '../../worker/contract';
 import { NumberInput } from '../controls/NumberInput';
@@ -30,7 +31,10 @@ export function RunBar() {
   const status = useAppStore((state) => state.training.status);
   const engineReady = useAppStore((state) => state.engine.status === 'ready');
   const rangeTestStatus = useAppStore((state) => state.rangeTest.status);
-  const blocker = useAppStore(trainBlocker);
+  const storeBlocker = useAppStore(trainBlocker);
+  /** Why the length being typed cannot be used (out of range); cleared when the box is left. */
+  const [lengthError, setLengthError] = useState<string | null>(null);
+  const blocker = lengthError ?? storeBlocker;
   const rangeBlocker = useAppStore(rangeTestBlocker);
   const setTraining = useAppStore((state) => state.setTraining);
   const active = useAppStore(trainingActive);
@@ -95,7 +99,7 @@ export function RunBar() {
         </button>
       </div>
       <div className="run-bar-length">
-        <div className="field">
+        <div className="field" onBlur={() => setLengthError(null)}>
           <label htmlFor="field-run-length">Train for</label>
           <NumberInput
             id="field-run-length"
@@ -103,9 +107,17 @@ export function RunBar() {
             value={length.value}
             integer={length.unit !== 'epochs'}
             disabled={active}
+            aria-invalid={lengthError !== null}
             onValue={(value) => {
               const parsed = runLengthSchema.safeParse({ ...length, value });
-              if (parsed.success) setTraining({ length: parsed.data });
+              if (parsed.success) {
+                setTraining({ length: parsed.data });
+                setLengthError(null);
+              } else {
+                const reason = parsed.error.issues[0]?.message ?? 'is out of range';
+                const said = reason.includes(length.unit) ? reason : `${reason} ${length.unit}`;
+                setLengthError(`Train for ${said}; it stays at ${length.value} until then.`);
+              }
             }}
           />
         </div>

@@ -12,9 +12,21 @@ describe('what a link that is partial, doubled or hostile says', () => {
     expect(config.schedule).toMatchObject({ policy: 'triangular', maxLr: 0.05 });
   });
 
-  it('still names a field that does not fit the default policy', () => {
+  it('says, in a shown message, that fields of another policy need their policy', () => {
     const { rejections } = decode('gamma=0.5&periodMult=2');
-    expect(rejections[0]?.field).toMatch(/schedule/);
+    expect(rejections).toHaveLength(1);
+    expect(rejections[0].field).toBe('schedule.policy');
+    expect(rejections[0].reason).toMatch(/^is missing, and without it .*gamma.*periodMult/);
+    // Not the bare "is missing" of a field the link never set, which the page does not show.
+    expect(rejections[0].reason).not.toBe('is missing');
+  });
+
+  it('names a lone schedule field whose value is out of range, with the range', () => {
+    const { config, rejections } = decode('stepSize=1e308');
+    expect(rejections).toHaveLength(1);
+    expect(rejections[0].field).toBe('schedule.stepSize');
+    expect(rejections[0].reason).toMatch(/at most/);
+    expect(config.schedule).toEqual(defaultShareConfig().schedule);
   });
 
   it('says which parameter was given twice and that the first is used', () => {

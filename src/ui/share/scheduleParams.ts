@@ -29,6 +29,9 @@ function specValue(
   return notNumber ? { reason: `must be a number (got ${quoted(text)})` } : { value };
 }
 
+/** The core's reason for a field the spec's policy does not have. */
+const NOT_OF_THIS_POLICY = 'is not a field of this policy';
+
 /** The link's schedule; if the core rejects it, the whole schedule is `fallback`. */
 export function decodeSchedule(
   params: URLSearchParams,
@@ -51,8 +54,16 @@ export function decodeSchedule(
   // Without a policy the link changes the fallback's fields (`?maxLr=0.05`), not a new spec.
   if (!('policy' in json)) {
     const merged = safeParseScheduleSpec({ ...compactSpec(fallback), ...json });
-    // Fields of another policy with its name left out: the policy is what is missing.
-    return merged.ok ? merged.spec : reject('policy', 'is missing');
+    if (merged.ok) return merged.spec;
+    // A value out of range (`?stepSize=1e308`) is named with its reason.
+    const { field, reason } = merged.error;
+    const ours = field.split(', ').some((name) => name in json);
+    if (ours && reason !== NOT_OF_THIS_POLICY) return reject(field, reason);
+    // Fields of another policy, with its name left out: the policy is what is missing.
+    return reject(
+      'policy',
+      `is missing, and without it ${present.join(', ')} cannot be read (the default policy, ${fallback.policy}, has no such field)`,
+    );
   }
   const parsed = safeParseScheduleSpec(json);
   return parsed.ok ? parsed.spec : reject(parsed.error.field, parsed.error.reason);
