@@ -58,93 +58,100 @@ export function RaceTable({
 
   return (
     <>
-      <table className="race-table" data-testid="race-table">
-        <caption className="visually-hidden">Race results</caption>
-        <thead>
-          <tr>
-            {ranked ? (
-              <th scope="col" className="num">
-                Rank
-              </th>
-            ) : null}
-            <th scope="col">{legHeading}</th>
-            <th scope="col">{scheduleHeading}</th>
-            <th scope="col" className="num">
-              Iterations to {formatTarget(target)}
-            </th>
-            <th scope="col" className="num">
-              Best
-            </th>
-            <th scope="col" className="num">
-              Final
-            </th>
-            {ranked ? (
-              <th scope="col" className="num">
-                Final loss
-              </th>
-            ) : null}
-            <th scope="col" className="num">
-              Wall time
-            </th>
-            <th scope="col">Status</th>
-            {ranked ? (
-              <th scope="col">
-                <span className="visually-hidden">Apply</span>
-              </th>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ leg, legIdx, summary }, rankIdx) => (
-            <tr key={leg.id} data-status={leg.status}>
+      <div className="race-table-scroll">
+        <table
+          className={ranked ? 'race-table race-table-ranked' : 'race-table'}
+          data-testid="race-table"
+        >
+          <caption className="visually-hidden">Race results</caption>
+          <thead>
+            <tr>
               {ranked ? (
-                <td className="num race-rank">{leg.validations.length > 0 ? rankIdx + 1 : '—'}</td>
+                <th scope="col" className="num">
+                  Rank
+                </th>
               ) : null}
-              <th scope="row">
-                <span
-                  className="race-swatch"
-                  style={{ background: LEG_COLORS[legIdx % LEG_COLORS.length] }}
-                  aria-hidden="true"
-                />
-                {leg.label}
+              <th scope="col">{legHeading}</th>
+              <th scope="col">{scheduleHeading}</th>
+              <th scope="col" className="num">
+                Iterations to {formatTarget(target)}
               </th>
-              <td className="race-detail">{leg.detail}</td>
-              <td
-                className={`num ${win(summary.iterationsToTarget, winners.iterationsToTarget) ?? ''}`}
-              >
-                {summary.iterationsToTarget === null
-                  ? '—'
-                  : formatCount(summary.iterationsToTarget)}
-              </td>
-              <td className={`num ${win(summary.best, winners.best) ?? ''}`}>
-                {percent(summary.best)}
-              </td>
-              <td className={`num ${win(summary.final, winners.final) ?? ''}`}>
-                {percent(summary.final)}
-              </td>
-              {ranked ? <td className="num">{formatLoss(finalLoss(leg.validations))}</td> : null}
-              <td className="num">
-                {leg.wallMs === null ? '—' : `${(leg.wallMs / 1000).toFixed(1)} s`}
-              </td>
-              <td className={`race-status race-status-${leg.status}`}>
-                {legStatusText(leg.status, summary, { raceRunning, numClasses })}
-              </td>
+              <th scope="col" className="num">
+                Best
+              </th>
+              <th scope="col" className="num">
+                Final
+              </th>
               {ranked ? (
-                <td>
-                  {leg.bounds && onUse ? (
-                    <UseLegButton
-                      label={leg.label}
-                      bounds={leg.bounds}
-                      disabled={raceRunning}
-                      onUse={onUse}
-                    />
-                  ) : null}
-                </td>
+                <th scope="col" className="num">
+                  Final loss
+                </th>
+              ) : null}
+              <th scope="col" className="num">
+                Wall time
+              </th>
+              <th scope="col">Status</th>
+              {ranked ? (
+                <th scope="col">
+                  <span className="visually-hidden">Apply</span>
+                </th>
               ) : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map(({ leg, legIdx, summary }, rankIdx) => (
+              <tr key={leg.id} data-status={leg.status}>
+                {ranked ? (
+                  <td className="num race-rank">
+                    {leg.validations.length > 0 ? rankIdx + 1 : '—'}
+                  </td>
+                ) : null}
+                <th scope="row">
+                  <span
+                    className="race-swatch"
+                    style={{ background: LEG_COLORS[legIdx % LEG_COLORS.length] }}
+                    aria-hidden="true"
+                  />
+                  {leg.label}
+                </th>
+                <td className="race-detail">{leg.detail}</td>
+                <td
+                  className={`num ${win(summary.iterationsToTarget, winners.iterationsToTarget) ?? ''}`}
+                >
+                  {summary.iterationsToTarget === null
+                    ? '—'
+                    : formatCount(summary.iterationsToTarget)}
+                </td>
+                <td className={`num ${win(summary.best, winners.best) ?? ''}`}>
+                  {percent(summary.best)}
+                </td>
+                <td className={`num ${win(summary.final, winners.final) ?? ''}`}>
+                  {percent(summary.final)}
+                </td>
+                {ranked ? <td className="num">{formatLoss(finalLoss(leg.validations))}</td> : null}
+                <td className="num">
+                  {leg.wallMs === null ? '—' : `${(leg.wallMs / 1000).toFixed(1)} s`}
+                </td>
+                <td className={`race-status race-status-${leg.status}`}>
+                  {legStatusText(leg.status, summary, { raceRunning, numClasses })}
+                </td>
+                {ranked ? (
+                  <td>
+                    {leg.bounds && onUse ? (
+                      <UseLegButton
+                        label={leg.label}
+                        bounds={leg.bounds}
+                        disabled={raceRunning}
+                        onUse={onUse}
+                      />
+                    ) : null}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <p className="field-hint">
         — means not reached (or not measured yet). “Never learned”: the best accuracy stayed near
         chance ({formatTarget(2 / numClasses)} or less), so that LR did not train.
