@@ -1,10 +1,13 @@
-// npm run race-tables: the policy race and the optimizer race on MNIST, as the Race tab runs
-// them, in Node on the WASM backend (issue 13's tables). Both races run one epoch per leg from
-// the same initial weights and data order, then three epochs for the top three by final
-// validation accuracy. Prints the README's Markdown tables; writes the numbers to
-// bench-results/race-tables.json. Takes about half an hour on two cores.
+// npm run race-tables: the policy race, the optimizer race and the suggestion race on MNIST, as
+// the Race tab runs them, in Node on the WASM backend (issues 13 and 12's tables). Every race runs
+// one epoch per leg from the same initial weights and data order; the policy and optimizer
+// races then train three epochs for the top three by final validation accuracy. The suggestion
+// race trains triangular CLR from each distinct suggestion of the default range test (and the
+// same max LR fixed), ranked by final validation accuracy and loss. Prints the README's Markdown
+// tables; writes the numbers to bench-results/race-tables.json (race-tables-NAME.json for one
+// race). Takes about forty minutes on two cores, the suggestion race alone five.
 //
-//   npm run race-tables [-- policy|optimizer] [-- --seed N]
+//   npm run race-tables [-- policy|optimizer|suggestion] [-- --seed N]
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -22,8 +25,10 @@ import {
   raceValidateEvery,
   type RaceBounds,
 } from '../src/ui/race/raceLegs';
-import { summarizeLeg, type LegSummary } from '../src/ui/race/raceResults';
+import { finalLoss, rankByFinal, summarizeLeg, type LegSummary } from '../src/ui/race/raceResults';
+import { suggestionLegs } from '../src/ui/race/suggestionLegs';
 import { boundsFromMaxLr, pickLrs } from '../src/ui/rangeTest/rangeTestAnalysis';
+import { DEFAULT_DRAFT } from '../src/ui/schedule/scheduleDraft';
 
 const TARGET = 0.985;
 /** base_lr = max_lr / 4, as the page's Ratio slider starts. */
@@ -32,7 +37,9 @@ const RATIO = 4;
 const args = process.argv.slice(2);
 const seedAt = args.indexOf('--seed');
 const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : 1;
-const only = args.find((arg) => arg === 'policy' || arg === 'optimizer');
+const RACES = ['policy', 'optimizer', 'suggestion'] as const;
+const only = RACES.find((race) => args.includes(race));
+const runs = (race: (typeof RACES)[number]) => only === undefined || only === race;
 
 interface LegResult extends LegSummary {
   label: string;
@@ -40,6 +47,7 @@ interface LegResult extends LegSummary {
   iterations: number;
   wallSeconds: number;
   ended: string;
+  finalLoss: number | null;
 }
 
 interface Leg {
@@ -67,8 +75,8 @@ const session = new EngineSession(
 );
 const perEpoch = session.datasetInfo.iterationsPerEpoch;
 
-/** A range test from the seed's weights under `optimizer`; the page's recommended bounds. */
-async function rangeTestBounds(optimizer: SessionConfig['optimizer']) {
+/** A range test from the seed's weights under `optimizer`; every rule's pick. */
+async function rangeTestPicks(optimizer: SessionConfig['optimizer']) {
   session.reset({ optimizer });
   events = [];
   await session.rangeTest(DEFAULT_RANGE_TEST);
@@ -79,7 +87,12 @@ async function rangeTestBounds(optimizer: SessionConfig['optimizer']) {
     steps.losses.push(...event.loss);
     steps.accuracies.push(...event.accuracy);
   }
-  const picks = pickLrs(steps, DEFAULT_RANGE_TEST.numIter);
+  return pickLrs(steps, DEFAULT_RANGE_TEST.numIter);
+}
+
+/** A range test from the seed's weights under `optimizer`; the page's recommended bounds. */
+async function rangeTestBounds(optimizer: SessionConfig['optimizer']) {
+  const picks = await rangeTestPicks(optimizer);
   return picks.recommended ? boundsFromMaxLr(picks.recommended.lr, RATIO) : null;
 }
 
@@ -101,6 +114,7 @@ async function runLeg(leg: Leg, iterations: number): Promise<LegResult> {
     iterations: end.iterations,
     wallSeconds: end.wallMs / 1000,
     ended: end.reason,
+    finalLoss: finalLoss(validations),
     ...summarizeLeg(validations, TARGET),
   };
   console.error(
@@ -160,10 +174,25 @@ function table(heading: string, rows: readonly LegResult[]): string {
   return lines.join('\n');
 }
 
+/** The suggestion race's rows as ranked: by final accuracy, then final loss. */
+function suggestionTable(rows: readonly LegResult[]): string {
+  const lines = [
+    `| Rank | Suggestion | Schedule | Final | Final loss | Iterations to ${TARGET * 100}% | Best | Wall time |`,
+    '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (row, i) =>
+        `| ${i + 1} | ${row.label} | ${row.detail} | ${percent(row.final)}` +
+        `${row.ended === 'nonFinite' ? ' (diverged)' : ''} | ${row.finalLoss?.toFixed(4) ?? '—'} | ` +
+        `${row.iterationsToTarget ?? '—'} | ${percent(row.best)} | ${row.wallSeconds.toFixed(0)} s |`,
+    ),
+  ];
+  return lines.join('\n');
+}
+
 const report: Record<string, unknown> = { seed, target: TARGET, iterationsPerEpoch: perEpoch };
 const stepSize = Math.round(perEpoch / 2);
 
-if (only !== 'optimizer') {
+if (runs('policy')) {
   const bounds = await rangeTestBounds('sgdMomentum');
   if (!bounds) throw new Error('The SGD + momentum range test gave no suggested max LR.');
   const raceBounds = { ...bounds, stepSize };
@@ -189,7 +218,7 @@ if (only !== 'optimizer') {
   console.log(table('Policy', threeEpochs));
 }
 
-if (only !== 'policy') {
+if (runs('optimizer')) {
   console.error('optimizer race: one epoch per leg');
   const legs = await optimizerRaceLegs(stepSize);
   const oneEpoch = [];
@@ -210,5 +239,43 @@ if (only !== 'policy') {
   console.log(table('Optimizer', threeEpochs));
 }
 
+if (runs('suggestion')) {
+  const picks = await rangeTestPicks('sgdMomentum');
+  console.error(
+    `suggestion race, picks ${picks.suggestions.map((s) => `${s.label} ${s.lr.toPrecision(3)}`).join(', ')}` +
+      (picks.omitted.length > 0 ? `; omitted ${picks.omitted.map((o) => o.label).join(', ')}` : ''),
+  );
+  // The page's default triangular policy, one whole cycle in the epoch each leg trains.
+  const legs = suggestionLegs(picks.suggestions, {
+    draft: { ...DEFAULT_DRAFT, stepSize },
+    ratio: RATIO,
+    iterations: perEpoch,
+    alsoFixed: true,
+  });
+  if (!legs.ok) throw new Error(legs.error);
+  const oneEpoch: LegResult[] = [];
+  for (const leg of legs.legs) {
+    oneEpoch.push(await runLeg({ ...leg, optimizer: 'sgdMomentum' }, perEpoch));
+  }
+  const ranked = rankByFinal(
+    oneEpoch.map((row) =>
+      row.final === null ? [] : [{ accuracy: row.final, loss: row.finalLoss ?? NaN }],
+    ),
+  ).map((legIdx) => oneEpoch[legIdx]);
+  report.suggestion = {
+    picks: picks.suggestions.map(({ id, lr, index }) => ({ id, lr, index })),
+    omitted: picks.omitted,
+    ranked,
+  };
+  console.log(
+    `\nSuggestion race, one epoch per leg (SGD + momentum, triangular step ${stepSize} with ` +
+      `Base LR = max / ${RATIO}, and fixed at each max LR), best first:\n`,
+  );
+  console.log(suggestionTable(ranked));
+}
+
 await mkdir('bench-results', { recursive: true });
-await writeFile('bench-results/race-tables.json', JSON.stringify(report, null, 2));
+await writeFile(
+  `bench-results/race-tables${only ? `-${only}` : ''}.json`,
+  JSON.stringify(report, null, 2),
+);

@@ -4,6 +4,7 @@ import { POLICY_LEG_IDS, POLICY_LEG_LABELS } from '../sessionChoices';
 import { useAppStore } from '../store';
 import type { RaceKind } from '../store/raceSlice';
 import { raceBlocker } from '../store/selectors';
+import { useRangeTestAnalysis } from '../rangeTest/useRangeTestAnalysis';
 import { cancelRace, runRace } from './raceActions';
 import {
   raceIterations,
@@ -30,6 +31,12 @@ const KINDS: { value: RaceKind; label: string; about: string }[] = [
     about:
       'SGD + momentum, Adam, Adamax, Adadelta, Adagrad and RMSProp, each with bounds from its own range test (the sweep settings and Base LR ratio above).',
   },
+  {
+    value: 'suggestion',
+    label: 'Suggestion race',
+    about:
+      'Each distinct suggestion of the last range test (steep, valley, minimum / 10, slide, steepest gradient, accuracy knee) as the Max LR of the schedule form’s policy, with Base LR = max / the ratio; ranked by final validation accuracy, then loss.',
+  },
 ];
 
 const UNITS: RaceLength['unit'][] = ['epochs', 'iterations'];
@@ -44,7 +51,9 @@ export function RacePanel() {
   const datasetName = useAppStore((state) => state.engine.dataset?.name ?? state.session.dataset);
   const perEpoch = useAppStore((state) => state.engine.dataset?.iterationsPerEpoch ?? null);
   const numClasses = useAppStore((state) => state.engine.dataset?.numClasses ?? 10);
-  const blocker = useAppStore(raceBlocker);
+  const { picks } = useRangeTestAnalysis();
+  const blocker = useAppStore((state) => raceBlocker(state, picks.suggestions));
+  const updateDraft = useAppStore((state) => state.updateDraft);
   const legs = useRaceLegs();
   const running = race.status === 'running';
   const targetPercent = race.targetPercent ?? defaultTargetPercent(datasetName);
@@ -189,11 +198,22 @@ export function RacePanel() {
             </p>
           </div>
         ) : null}
+        {race.kind === 'suggestion' ? (
+          <label className="inline race-also-fixed">
+            <input
+              type="checkbox"
+              checked={race.alsoFixed}
+              disabled={running}
+              onChange={(event) => setRace({ alsoFixed: event.target.checked })}
+            />
+            Also each one as a fixed LR
+          </label>
+        ) : null}
       </div>
       <div className="button-row">
         <button
           type="button"
-          onClick={() => void runRace()}
+          onClick={() => void runRace(picks.suggestions)}
           disabled={blocker !== null}
           aria-describedby={blocker && !running ? 'race-blocker' : undefined}
         >
@@ -217,6 +237,7 @@ export function RacePanel() {
             target={target}
             raceRunning={running}
             numClasses={numClasses}
+            onUse={updateDraft}
           />
           <RaceChart legs={legs} numIterations={race.numLegIterations} target={target} />
         </>

@@ -1,9 +1,8 @@
 import type { ScheduleSpec } from '../../core';
 import { reset, runRangeTest, stop, trainWith } from '../engineClient/engineActions';
-import { boundsFromMaxLr, pickLrs } from '../rangeTest/rangeTestAnalysis';
+import { boundsFromMaxLr, pickLrs, type RangeTestSuggestion } from '../rangeTest/rangeTestAnalysis';
 import { rangeTestSeries, trainingSeries } from '../series/runSeries';
-import { useAppStore, type AppState } from '../store';
-import type { RaceLeg } from '../store/raceSlice';
+import { useAppStore } from '../store';
 import { raceBlocker } from '../store/selectors';
 import {
   RACE_OPTIMIZERS,
@@ -18,6 +17,14 @@ import {
   type RaceOptimizer,
   type RaceOptimizerEntry,
 } from './raceLegs';
+import {
+  cancelRequested,
+  markCancelled,
+  markFailed,
+  waitingLeg,
+  whenStore,
+} from './raceLegUpdates';
+import { suggestionLegs, type SuggestionLeg } from './suggestionLegs';
 
 /**
  * Runs a race with the engine's ordinary commands, one leg after another: reset to the seed's
@@ -25,46 +32,9 @@ import {
  * shown live on the training charts. Each leg's validations are kept in the race slice.
  */
 
-/** Resolves once the store satisfies `ready` (at once when it already does). */
-function whenStore(ready: (state: AppState) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    if (ready(useAppStore.getState())) return resolve();
-    const unsubscribe = useAppStore.subscribe((state) => {
-      if (!ready(state)) return;
-      unsubscribe();
-      resolve();
-    });
-  });
-}
-
-const cancelRequested = () => useAppStore.getState().race.cancelRequested;
-
 function boundsOfForm(): RaceBounds {
   const { baseLr, maxLr, stepSize } = useAppStore.getState().draft;
   return { baseLr, maxLr, stepSize };
-}
-
-function waitingLeg(id: string, label: string, detail: string): RaceLeg {
-  return {
-    id,
-    label,
-    detail,
-    status: 'waiting',
-    validations: [],
-    numIterations: 0,
-    wallMs: null,
-    message: null,
-  };
-}
-
-/** A leg is also "cancelled" when the user stopped its run from the Training or Range test panel. */
-function markCancelled(legIdx: number, message: string): false {
-  useAppStore.getState().updateRaceLeg(legIdx, { status: 'cancelled', message });
-  return false;
-}
-
-function markFailed(legIdx: number, message: string): void {
-  useAppStore.getState().updateRaceLeg(legIdx, { status: 'failed', message });
 }
 
 /**
@@ -125,12 +95,12 @@ async function trainLeg(
 }
 
 /**
- * A policy leg: the page's optimizer, or the leg's own for the no-schedule legs (switched
- * before the reset, so the leg starts from the seed's weights under its optimizer).
+ * A policy or suggestion leg: the page's optimizer, or the leg's own for the no-schedule legs
+ * (switched before the reset, so the leg starts from the seed's weights under its optimizer).
  */
 function policyLeg(
   legIdx: number,
-  leg: PolicyLeg,
+  leg: { spec: ScheduleSpec; optimizer?: RaceOptimizer },
   numIterations: number,
   validateEvery: number,
   pageOptimizer: RaceOptimizer,
@@ -215,25 +185,43 @@ async function optimizerLeg(
   return trainLeg(legIdx, leg.spec, numIterations, validateEvery);
 }
 
-/** Runs the chosen race to its end, or until it is stopped; finished legs stay in the table. */
-export async function runRace(): Promise<void> {
-  if (raceBlocker(useAppStore.getState()) !== null) return;
-  const { race, engine, session, rangeTest, setRace, setSession } = useAppStore.getState();
+type ScheduledLegs = { ok: true; legs: (PolicyLeg | SuggestionLeg)[] } | { ok: false };
+
+/**
+ * Runs the chosen race to its end, or until it is stopped; finished legs stay in the table. A
+ * suggestion race trains from `suggestions`, the range test's picks as its panel shows them.
+ */
+export async function runRace(suggestions: readonly RangeTestSuggestion[] = []): Promise<void> {
+  if (raceBlocker(useAppStore.getState(), suggestions) !== null) return;
+  const { race, engine, session, rangeTest, draft, setRace, setSession } = useAppStore.getState();
   if (!engine.dataset) return;
   const perEpoch = engine.dataset.iterationsPerEpoch;
   const numIterations = raceIterations(race.length, perEpoch);
   const validateEvery = raceValidateEvery(numIterations, perEpoch);
   const kind = race.kind;
-  const policies =
-    kind === 'policy' ? policyLegs(boundsOfForm(), numIterations, race.policyLegIds) : null;
+  const { ratio } = rangeTest;
+  const policies: ScheduledLegs | null =
+    kind === 'policy'
+      ? policyLegs(boundsOfForm(), numIterations, race.policyLegIds)
+      : kind === 'suggestion'
+        ? suggestionLegs(suggestions, {
+            draft,
+            ratio,
+            iterations: numIterations,
+            alsoFixed: race.alsoFixed,
+          })
+        : null;
   const optimizerSettings: OptimizerRaceSettings = {
     stepSize: boundsOfForm().stepSize,
-    ratio: rangeTest.ratio,
+    ratio,
     schedule: race.legSchedule,
   };
   if (policies && !policies.ok) return;
   const legs = policies
-    ? policies.legs.map((leg) => waitingLeg(leg.id, leg.label, leg.detail))
+    ? policies.legs.map((leg) => ({
+        ...waitingLeg(leg.id, leg.label, leg.detail),
+        ...('bounds' in leg ? { bounds: leg.bounds } : {}),
+      }))
     : RACE_OPTIMIZERS.map((o) =>
         waitingLeg(
           o.optimizer,

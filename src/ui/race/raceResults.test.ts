@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTargetPercent, legStatusText, raceWinners, summarizeLeg } from './raceResults';
+import {
+  defaultTargetPercent,
+  finalLoss,
+  legStatusText,
+  raceWinners,
+  rankByFinal,
+  summarizeLeg,
+} from './raceResults';
 
 const curve = (points: [number, number][]) =>
   points.map(([iteration, accuracy]) => ({ iteration, accuracy }));
@@ -88,5 +95,28 @@ describe("a leg's status in words", () => {
     expect(legStatusText('cancelled', none, tenClasses)).toBe('cancelled');
     expect(legStatusText('waiting', none, tenClasses)).toBe('not run');
     expect(legStatusText('waiting', none, { ...tenClasses, raceRunning: true })).toBe('waiting');
+  });
+});
+
+describe('the suggestion race ranking', () => {
+  const leg = (...points: [number, number][]) =>
+    points.map(([accuracy, loss], i) => ({ iteration: (i + 1) * 100, accuracy, loss }));
+
+  it('puts the highest final accuracy first, breaks ties by the lower final loss', () => {
+    const legs = [
+      leg([0.9, 0.3], [0.95, 0.2]),
+      // Best along the way, but its final accuracy is what counts.
+      leg([0.99, 0.05], [0.97, 0.1]),
+      leg([0.97, 0.08]),
+      leg([0.5, 1.2], [0.99, 0.04]),
+    ];
+    expect(rankByFinal(legs)).toEqual([3, 2, 1, 0]);
+    expect(finalLoss(legs[1])).toBe(0.1);
+  });
+
+  it('ranks a non-finite loss as the worst and legs that never validated last, in order', () => {
+    const legs = [leg(), leg([0.2, Infinity]), leg([0.2, 2.1]), leg(), leg([0.3, NaN])];
+    expect(rankByFinal(legs)).toEqual([4, 2, 1, 0, 3]);
+    expect(finalLoss(legs[0])).toBeNull();
   });
 });

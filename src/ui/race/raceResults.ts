@@ -94,3 +94,34 @@ export function legStatusText(
   if (summary.best !== null && summary.best <= 2 / context.numClasses) return 'never learned';
   return summary.iterationsToTarget === null ? 'done, target not reached' : 'done';
 }
+
+/** The last validation's loss, or null for a leg that never validated. */
+export function finalLoss(validations: readonly { loss: number }[]): number | null {
+  return validations.length === 0 ? null : validations[validations.length - 1].loss;
+}
+
+/**
+ * The suggestion race's order: highest final validation accuracy first, a tie broken by the
+ * lower final validation loss (a non-finite loss counts as the worst); legs that never
+ * validated come last, in their order. Returns the legs' indices, best first.
+ */
+export function rankByFinal(
+  legs: readonly (readonly { accuracy: number; loss: number }[])[],
+): number[] {
+  const key = (legIdx: number) => {
+    const last = legs[legIdx].at(-1);
+    return {
+      accuracy: last && Number.isFinite(last.accuracy) ? last.accuracy : -Infinity,
+      loss: last && Number.isFinite(last.loss) ? last.loss : Infinity,
+    };
+  };
+  return legs
+    .map((_, legIdx) => legIdx)
+    .sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      if (ka.accuracy !== kb.accuracy) return kb.accuracy - ka.accuracy;
+      if (ka.loss !== kb.loss) return ka.loss < kb.loss ? -1 : 1;
+      return a - b;
+    });
+}

@@ -1,5 +1,9 @@
+import { plural } from '../../core';
 import { formatRate } from '../format';
+import { runRace } from '../race/raceActions';
+import { distinctSuggestions } from '../race/suggestionLegs';
 import { useAppStore } from '../store';
+import { raceBlocker } from '../store/selectors';
 import { SUGGESTION_COLORS } from './suggestionColors';
 import { useRangeTestAnalysis } from './useRangeTestAnalysis';
 import { boundsFromMaxLr, type RangeTestSuggestion } from './rangeTestAnalysis';
@@ -32,6 +36,15 @@ export function RangeTestSuggestions() {
   const end = useAppStore((state) => state.rangeTest.end);
   const ratio = useAppStore((state) => state.rangeTest.ratio);
   const updateDraft = useAppStore((state) => state.updateDraft);
+  const raceBlocked = useAppStore((state) => raceBlocker(state, picks.suggestions, 'suggestion'));
+  const raceLength = useAppStore((state) => state.race.length);
+  const numDistinct = distinctSuggestions(picks.suggestions, ratio).length;
+  const trySuggestions = () => {
+    const { setRace, setChartTab } = useAppStore.getState();
+    setRace({ kind: 'suggestion' });
+    setChartTab('race');
+    void runRace(picks.suggestions);
+  };
   // Mid-test picks jump around; offer them once the test has ended.
   const ready = status !== 'running' && recorded.lrs.length > 0;
   const { recommended } = picks;
@@ -60,6 +73,21 @@ export function RangeTestSuggestions() {
             </button>{' '}
             <span className="field-hint">
               Max LR {formatRate(bounds.maxLr)}, Base LR {formatRate(bounds.baseLr)}
+            </span>
+          </p>
+          <p className="suggested-apply">
+            <button
+              type="button"
+              className="secondary"
+              disabled={raceBlocked !== null}
+              aria-describedby="try-suggestions-hint"
+              onClick={trySuggestions}
+            >
+              Try the suggestions
+            </button>{' '}
+            <span id="try-suggestions-hint" className="field-hint">
+              {raceBlocked ??
+                `Trains from each of the ${numDistinct} distinct picks for ${plural(raceLength.value, raceLength.unit.replace(/s$/, ''))} (set in the Race tab) and ranks them.`}
             </span>
           </p>
         </div>

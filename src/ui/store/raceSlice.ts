@@ -3,7 +3,8 @@ import type { ValidationResult } from '../../worker/contract';
 import type { OptimizerLegSchedule, RaceLength } from '../race/raceLegs';
 import { DEFAULT_POLICY_LEG_IDS, type PolicyLegId } from '../sessionChoices';
 
-export type RaceKind = 'policy' | 'optimizer';
+/** The suggestion race trains from each distinct suggestion of the last range test. */
+export type RaceKind = 'policy' | 'optimizer' | 'suggestion';
 
 /** waiting → (rangeTest →) training → done / diverged / cancelled / failed. */
 export type RaceLegStatus =
@@ -22,6 +23,8 @@ export interface RaceLeg {
   wallMs: number | null;
   /** Why it diverged, failed or was cancelled. */
   message: string | null;
+  /** A suggestion race's leg: the bounds "Use this" puts into the schedule form. */
+  bounds?: { maxLr: number; baseLr: number };
 }
 
 export interface RaceSlice {
@@ -34,6 +37,8 @@ export interface RaceSlice {
     policyLegIds: PolicyLegId[];
     /** Optimizer race: what each range-tested leg trains with between its own bounds. */
     legSchedule: OptimizerLegSchedule;
+    /** Suggestion race: each suggestion also as a fixed LR. */
+    alsoFixed: boolean;
     status: 'idle' | 'running' | 'done';
     /** What the legs below raced, which may differ from `kind` once the user switches. */
     ranKind: RaceKind | null;
@@ -54,6 +59,7 @@ export const createRaceSlice: StateCreator<RaceSlice> = (set) => ({
     targetPercent: null,
     policyLegIds: [...DEFAULT_POLICY_LEG_IDS],
     legSchedule: 'triangular',
+    alsoFixed: false,
     status: 'idle',
     ranKind: null,
     legs: [],

@@ -72,6 +72,23 @@ describe('why a button cannot start', () => {
     store().setRace({ policyLegIds: [] });
     expect(raceBlocker(store())).toBe('Pick at least one leg to race.');
   });
+
+  it('needs a range test with suggestions for the suggestion race, and a policy they fit', () => {
+    const valley = { id: 'valley', label: 'Valley', explanation: '', lr: 0.01, index: 0 } as const;
+    expect(raceBlocker(store(), [], 'suggestion')).toBe(
+      'Run a range test first: this race trains from its suggestions.',
+    );
+    expect(raceBlocker(store(), [valley], 'suggestion')).toBeNull();
+    store().updateDraft({ stepSize: 0 });
+    expect(raceBlocker(store(), [valley], 'suggestion')).toMatch(
+      /^Fix the schedule first: Valley: .*stepSize/i,
+    );
+    // The chosen race is judged unless another kind is asked.
+    store().setRace({ kind: 'suggestion' });
+    expect(raceBlocker(store())).toBe(
+      'Run a range test first: this race trains from its suggestions.',
+    );
+  });
 });
 
 describe('the cycle the status shows', () => {

@@ -2,6 +2,8 @@ import { cycleAt, isCyclic, MAX_RUN_ITERATIONS, specInForce, type ScheduleSpec }
 import { formatCount } from '../format';
 import { rangeTestConfigErrors } from '../rangeTest/rangeTestConfigErrors';
 import { policyLegs, raceIterations, raceLengthError } from '../race/raceLegs';
+import { suggestionLegs } from '../race/suggestionLegs';
+import type { RangeTestSuggestion } from '../rangeTest/rangeTestAnalysis';
 import { draftToSpec } from '../schedule/scheduleDraft';
 import { snapshotCountError } from '../snapshots/snapshotCount';
 import type { AppState } from './index';
@@ -79,8 +81,15 @@ function runLengthBlocker(spec: ScheduleSpec, state: AppState): string | null {
   return null;
 }
 
-/** Why a race cannot start now, or null when it can. */
-export function raceBlocker(state: AppState): string | null {
+/**
+ * Why a race cannot start now, or null when it can: the chosen race, or `kind`. A suggestion
+ * race trains from `suggestions`, the range test's picks as its panel shows them.
+ */
+export function raceBlocker(
+  state: AppState,
+  suggestions: readonly RangeTestSuggestion[] = [],
+  kind = state.race.kind,
+): string | null {
   const notReady = 'The engine is not ready.';
   const training = 'Stop training to start a race.';
   const blocked = blockedBy(state, {
@@ -97,8 +106,21 @@ export function raceBlocker(state: AppState): string | null {
   const lengthError = raceLengthError(race.length);
   if (lengthError) return lengthError;
   const { baseLr, maxLr, stepSize } = draft;
-  if (race.kind === 'policy') {
-    const iterations = raceIterations(race.length, engine.dataset.iterationsPerEpoch);
+  const iterations = raceIterations(race.length, engine.dataset.iterationsPerEpoch);
+  if (kind === 'suggestion') {
+    if (suggestions.length === 0) {
+      return 'Run a range test first: this race trains from its suggestions.';
+    }
+    const { ratio } = rangeTest;
+    const legs = suggestionLegs(suggestions, {
+      draft,
+      ratio,
+      iterations,
+      alsoFixed: race.alsoFixed,
+    });
+    return legs.ok ? null : `Fix the schedule first: ${legs.error}.`;
+  }
+  if (kind === 'policy') {
     const legs = policyLegs({ baseLr, maxLr, stepSize }, iterations, race.policyLegIds);
     if (race.policyLegIds.length === 0) return 'Pick at least one leg to race.';
     return legs.ok ? null : `Fix the bounds first: ${legs.error}.`;
