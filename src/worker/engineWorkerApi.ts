@@ -27,6 +27,9 @@ export class EngineWorkerApi implements EngineApi {
   async init(options: InitOptions, onEvent: (event: EngineEvent) => void): Promise<InitResult> {
     // Checked before anything loads: the dataset and the backend's model both come from it.
     const config = parseConfig('session', sessionConfigSchema, options.session);
+    if (isImportedDatasetName(config.dataset) && options.imported?.name !== config.dataset) {
+      throw new Error(`The images of ${config.dataset} were not handed to the engine.`);
+    }
     this.session?.dispose();
     this.session = null;
     const backend = await chooseBackend({
@@ -134,9 +137,7 @@ export class EngineWorkerApi implements EngineApi {
     if (!isImportedDatasetName(name)) {
       return loadDataset(name, fetchAssetReader(options.dataBaseUrl));
     }
-    if (options.imported?.name !== name) {
-      throw new Error(`The images of ${name} were not handed to the engine.`);
-    }
+    if (!options.imported) throw new Error(`The images of ${name} were not handed to the engine.`);
     return importedDataset(options.imported);
   }
 
