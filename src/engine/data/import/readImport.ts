@@ -17,8 +17,10 @@ export interface ImportSource {
 export type DecodePicture = (source: ImportSource, side: number) => Promise<Uint8ClampedArray>;
 
 export interface ImportOptions {
-  side: 28 | 32;
-  channels: 1 | 3;
+  /** 'auto': the data's own size when it is 28 or 32, else 32. */
+  side: 28 | 32 | 'auto';
+  /** 'auto': the data's own channels (colour for pictures). */
+  channels: 1 | 3 | 'auto';
   /** Share of the images held out when the format has no test set of its own. */
   heldOutFraction: number;
 }
@@ -68,7 +70,13 @@ export async function readImport(
   if (sources.length === 0) throw new DatasetImportError('the import', 'no files were given');
   for (const source of sources) checkImportSize(source.path, source.byteLength);
   const format = importFormat(sources.map((source) => source.path));
-  if (format === 'folder') return readFolder(sources, options, decode, onProgress);
+  if (format === 'folder') {
+    const shape = {
+      side: options.side === 'auto' ? 32 : options.side,
+      channels: options.channels === 'auto' ? 3 : options.channels,
+    } as const;
+    return readFolder(sources, { ...options, ...shape }, decode, onProgress);
+  }
   const files = [];
   for (const [i, source] of sources.entries()) {
     onProgress(i, sources.length + 1);
@@ -77,7 +85,8 @@ export async function readImport(
   onProgress(sources.length, sources.length + 1);
   if (format === 'cifar10') {
     const { train, test, classNames } = await readCifarFiles(files);
-    const fitted = fitImages(train, options.side, options.channels);
+    const { side, channels } = resolveShape(options, train);
+    const fitted = fitImages(train, side, channels);
     const fileName = files.length === 1 ? files[0].name : rootName(files[0].name);
     checkLabels(fileName, classNames, fitted.labels);
     return finish({
@@ -85,7 +94,7 @@ export async function readImport(
       format,
       classNames,
       all: fitted,
-      test: test && fitImages(test, options.side, options.channels),
+      test: test && fitImages(test, side, channels),
       options,
       skipped: [],
     });
@@ -93,20 +102,33 @@ export async function readImport(
   const csv = files.find((file) => /\.csv$/i.test(file.name)) ?? files[0];
   const { images, classNames } = readPixelCsv(new TextDecoder().decode(csv.bytes), csv.name);
   checkLabels(csv.name, classNames, images.labels);
+  const { side, channels } = resolveShape(options, images);
   return finish({
     name: baseName(csv.name).replace(/\.csv$/i, ''),
     format,
     classNames,
-    all: fitImages(images, options.side, options.channels),
+    all: fitImages(images, side, channels),
     test: null,
     options,
     skipped: [],
   });
 }
 
+/** The chosen size and colour, 'auto' resolved against the images as read. */
+function resolveShape(
+  options: ImportOptions,
+  read: ImportedImages,
+): { side: 28 | 32; channels: 1 | 3 } {
+  const own = read.rows === 28 || read.rows === 32 ? read.rows : 32;
+  return {
+    side: options.side === 'auto' ? own : options.side,
+    channels: options.channels === 'auto' ? read.channels : options.channels,
+  };
+}
+
 async function readFolder(
   sources: readonly ImportSource[],
-  options: ImportOptions,
+  options: ImportOptions & { side: 28 | 32; channels: 1 | 3 },
   decode: DecodePicture,
   onProgress: ImportProgress,
 ): Promise<ImportResult> {
