@@ -38,6 +38,7 @@ export async function importDataset(
     running = { worker, cancel: () => resolve(null) };
   });
   const api = Comlink.wrap<ImportApi>(worker);
+  let kept: KeptDatasetInfo | null = null;
   const onProgress = (done: number, total: number) => {
     if (useAppStore.getState().datasets.importing)
       setDatasets({ importing: { done, total, fileName } });
@@ -72,7 +73,7 @@ export async function importDataset(
         text: `Imported ${info.title}: ${info.numTrain.toLocaleString('en-US')} training images in ${info.classNames.length} classes, ${heldOut} held out for validation.${skippedWords(outcome.result)}`,
       },
     });
-    await changeSession({ dataset: info.name });
+    kept = info;
   } catch (error) {
     setDatasets({
       note: { ok: false, text: `Import failed: ${errorMessage(error)}. Nothing was changed.` },
@@ -82,6 +83,8 @@ export async function importDataset(
     worker.terminate();
     setDatasets({ importing: null });
   }
+  // After the import has ended, so that another can start while the engine loads this one.
+  if (kept) await changeSession({ dataset: kept.name });
 }
 
 /** Ends the import under way; nothing of it is kept. */
