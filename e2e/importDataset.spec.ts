@@ -154,6 +154,7 @@ test('extracted batches, a pixel CSV and a folder of PNGs import and train', asy
     { timeout: 60_000 },
   );
 
+  await page.getByText('Import options').click();
   await page.getByLabel('Import size').selectOption({ label: '28×28' });
   await importFiles(page, join(DIR, 'digits.csv'));
   await expect(note(page)).toContainText('Imported digits: 180 training images in 4 classes', {
@@ -179,7 +180,10 @@ test('extracted batches, a pixel CSV and a folder of PNGs import and train', asy
   await expect(page.getByRole('list', { name: 'Kept datasets' }).getByRole('listitem')).toHaveCount(
     3,
   );
-  await page.screenshot({ path: 'test-results/import-three.png', fullPage: true });
+  await page.screenshot({ path: 'test-results/import-three.png' });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByRole('button', { name: 'Import dataset' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/import-phone.png' });
 });
 
 test('bad input says which file and what is wrong, and keeps what was kept', async ({ page }) => {

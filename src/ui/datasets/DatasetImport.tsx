@@ -7,7 +7,7 @@ import { pickedFiles } from './droppedFiles';
 import { keptDatasetLabel } from './keptDataset';
 
 const SIZE_OPTIONS = [
-  { value: 'auto', label: 'As the data (else 32×32)' },
+  { value: 'auto', label: 'As the data' },
   { value: 28, label: '28×28' },
   { value: 32, label: '32×32' },
 ] as const;
@@ -43,33 +43,39 @@ export function DatasetImport() {
         Your own images: CIFAR-10 (cifar-10-binary.tar.gz or its .bin batches), a CSV of label and
         pixels, or a folder with one subfolder per class. Drop them on the page or:
       </p>
-      <div className="field-row">
-        <SelectField
-          id="field-import-size"
-          label="Import size"
-          value={options.side}
-          options={SIZE_OPTIONS}
-          disabled={locked}
-          onChange={(side) => setOptions({ side })}
-        />
-        <SelectField
-          id="field-import-colour"
-          label="Colour"
-          value={options.channels}
-          options={COLOUR_OPTIONS}
-          disabled={locked}
-          onChange={(channels) => setOptions({ channels })}
-        />
-        <SelectField
-          id="field-import-held-out"
-          label="Held out"
-          title="Share of the images held out for validation when the data has no test batch"
-          value={Math.round(options.heldOutFraction * 100)}
-          options={HELD_OUT_OPTIONS}
-          disabled={locked}
-          onChange={(percent) => setOptions({ heldOutFraction: percent / 100 })}
-        />
-      </div>
+      <details className="dataset-import-options">
+        <summary>Import options</summary>
+        <div className="field-row">
+          <SelectField
+            id="field-import-size"
+            label="Import size"
+            value={options.side}
+            options={SIZE_OPTIONS}
+            disabled={locked}
+            onChange={(side) => setOptions({ side })}
+          />
+          <SelectField
+            id="field-import-colour"
+            label="Colour"
+            value={options.channels}
+            options={COLOUR_OPTIONS}
+            disabled={locked}
+            onChange={(channels) => setOptions({ channels })}
+          />
+          <SelectField
+            id="field-import-held-out"
+            label="Held out"
+            value={Math.round(options.heldOutFraction * 100)}
+            options={HELD_OUT_OPTIONS}
+            disabled={locked}
+            onChange={(percent) => setOptions({ heldOutFraction: percent / 100 })}
+          />
+        </div>
+        <p className="field-hint">
+          Size: 28×28 or 32×32 (pictures of another size are scaled; as the data means 32×32 for
+          pictures). Held out: the share kept for validation when the data has no test batch.
+        </p>
+      </details>
       <div className="button-row">
         <button
           type="button"
