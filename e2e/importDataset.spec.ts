@@ -224,6 +224,22 @@ test('bad input says which file and what is wrong, and keeps what was kept', asy
   await page.screenshot({ path: 'test-results/import-bad.png', fullPage: true });
 });
 
+test('a CSV dropped onto the page imports like a picked one', async ({ page }) => {
+  await open(page);
+  const csv = pixelCsvText(60, 3);
+  const transfer = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+    return data;
+  }, csv);
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  await expect(note(page)).toContainText('Imported dropped: 54 training images in 3 classes', {
+    timeout: 60_000,
+  });
+  await expect(dataset(page).locator('option:checked')).toHaveText(/^dropped · 60 images/);
+});
+
 test('a link naming an imported dataset not kept here says which, and trains on MNIST', async ({
   page,
 }) => {

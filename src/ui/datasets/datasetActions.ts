@@ -3,6 +3,7 @@ import { errorMessage } from '../../core';
 import type { ImportApi, ImportFileEntry, ImportOptions } from '../../worker/importWorkerApi';
 import { changeSession } from '../engineClient/engineActions';
 import { useAppStore } from '../store';
+import { busy } from '../store/selectors';
 import { keptFromImport, type KeptDatasetInfo } from './keptDataset';
 import { loadKeptDatasets, storeOf } from './keptDatasets';
 
@@ -28,6 +29,13 @@ export async function importDataset(
 ): Promise<void> {
   const { setDatasets } = useAppStore.getState();
   if (running || files.length === 0) return;
+  // The import ends by switching the dataset, which would end the run in progress.
+  if (busy(useAppStore.getState())) {
+    setDatasets({
+      note: { ok: false, text: 'Stop the run in progress first, then import: nothing was read.' },
+    });
+    return;
+  }
   const fileName = files.length === 1 ? files[0].path : `${files.length} files`;
   setDatasets({ importing: { done: 0, total: 1, fileName }, note: null });
   const worker = new Worker(new URL('../../worker/import.worker.ts', import.meta.url), {
