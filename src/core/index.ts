@@ -56,7 +56,10 @@ export { oneOf } from './config/oneOf';
 export {
   DATASET_NAMES,
   OPTIMIZER_NAMES,
+  isImportedDatasetName,
   sessionConfigSchema,
+  type BuiltInDatasetName,
+  type ImportedDatasetName,
   type SessionConfig,
   type DatasetName,
   type OptimizerName,

@@ -90,3 +90,67 @@ export function pixelCsvText(count: number, numClasses = 10, header = true): str
   }
   return lines.join('\n') + '\n';
 }
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * A PNG of an RGB image (`rgb` row-major, 3 bytes a pixel), made with `deflate` (zlib's,
+ * passed in so that this module stays free of Node imports for the browser-side tests).
+ */
+export function pngBytes(
+  side: number,
+  rgb: Uint8Array,
+  deflate: (data: Uint8Array) => Uint8Array,
+): Uint8Array {
+  const chunk = (type: string, data: Uint8Array) => {
+    const out = new Uint8Array(12 + data.length);
+    const view = new DataView(out.buffer);
+    view.setUint32(0, data.length);
+    out.set(new TextEncoder().encode(type), 4);
+    out.set(data, 8);
+    view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+    return out;
+  };
+  const header = new Uint8Array(13);
+  const headerView = new DataView(header.buffer);
+  headerView.setUint32(0, side);
+  headerView.setUint32(4, side);
+  header.set([8, 2, 0, 0, 0], 8);
+  const rows = new Uint8Array(side * (1 + side * 3));
+  for (let y = 0; y < side; y++)
+    rows.set(rgb.subarray(y * side * 3, (y + 1) * side * 3), y * (1 + side * 3) + 1);
+  const parts = [
+    Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a),
+    chunk('IHDR', header),
+    chunk('IDAT', deflate(rows)),
+    chunk('IEND', new Uint8Array(0)),
+  ];
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+/** Image i of class `label` as the RGB pixels of a side×side picture, the CIFAR fixtures' pattern. */
+export function patternRgb(label: number, i: number, side: number): Uint8Array {
+  const rgb = new Uint8Array(side * side * 3);
+  for (let y = 0; y < side; y++) {
+    for (let x = 0; x < side; x++) {
+      for (let c = 0; c < 3; c++) rgb[(y * side + x) * 3 + c] = patternPixel(label, i, x, y, c);
+    }
+  }
+  return rgb;
+}

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { loadKeptDatasets } from './datasets/keptDatasets';
+import { useDatasetDrop } from './datasets/useDatasetDrop';
 import { startEngine } from './engineClient/engineActions';
 import { CodeExportPanel } from './export/CodeExportPanel';
 import { ChartTabs } from './layout/ChartTabs';
@@ -33,11 +35,13 @@ import { TrainingCharts } from './training/TrainingCharts';
 export function App() {
   useLinkSync();
   useSpaceTogglesPause();
+  useDatasetDrop();
   const controlsHidden = useAppStore((state) => state.share.controlsHidden);
   // Once a run has started the range-test chart shrinks to one tile beside the live charts.
   const compact = useAppStore((state) => state.training.status !== 'idle');
   useEffect(() => {
     void startEngine();
+    void loadKeptDatasets();
   }, []);
 
   return (

@@ -1,4 +1,4 @@
-import type { DatasetName, OptimizerName } from '../core';
+import type { BuiltInDatasetName, OptimizerName } from '../core';
 import type { BackendName } from '../worker/contract';
 
 /**
@@ -9,7 +9,7 @@ import type { BackendName } from '../worker/contract';
 /** The page offers every dataset and optimizer the engine takes, in the core's order. */
 export { DATASET_NAMES, OPTIMIZER_NAMES } from '../core';
 
-export const DATASET_LABELS: Record<DatasetName, string> = {
+export const DATASET_LABELS: Record<BuiltInDatasetName, string> = {
   mnist: 'MNIST digits',
   'fashion-mnist': 'Fashion-MNIST',
   synthetic: 'Synthetic shapes (tiny)',

@@ -2,6 +2,7 @@ import type { RangeTestConfig, RunLength, ScheduleSpec, SessionConfig, TrainConf
 import type { BackendName, BackendReport } from '../engine/backends/chooseBackend';
 import type { EngineEvent, RangeTestEnd } from '../engine/training/engineEvents';
 import type { ModelFiles } from '../engine/model/exportLayersModel';
+import type { ImportedDatasetSets } from '../engine/data/importedDataset';
 import type { DatasetInfo } from '../engine/training/engineSession';
 import type { TrainEnd } from '../engine/training/trainingRun';
 
@@ -16,6 +17,7 @@ export type {
   BackendReport,
   DatasetInfo,
   EngineEvent,
+  ImportedDatasetSets,
   ModelFiles,
   RangeTestConfig,
   RangeTestEnd,
@@ -46,6 +48,11 @@ export interface InitOptions {
   wasmBaseUrl: string;
   /** Threads for the wasm backend; default one per logical core. Fixed once it has started. */
   wasmThreads?: number;
+  /**
+   * The images of an imported dataset, when `session.dataset` names one (`imported:<id>`):
+   * the page reads them from its storage and transfers their buffers.
+   */
+  imported?: ImportedDatasetSets;
 }
 
 export interface InitResult {

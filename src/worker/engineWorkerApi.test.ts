@@ -58,8 +58,11 @@ describe('the engine worker refuses a bad config, naming the field', () => {
     await expect(
       api.init(initOptions({ ...SESSION, dataset: 'cifar10' }), () => {}),
     ).rejects.toThrow(
-      'session.dataset must be one of mnist, fashion-mnist, synthetic (got "cifar10")',
+      'session.dataset must be one of mnist, fashion-mnist, synthetic or imported:<id> (got "cifar10")',
     );
+    await expect(
+      api.init(initOptions({ ...SESSION, dataset: 'imported:pets' }), () => {}),
+    ).rejects.toThrow('The images of imported:pets were not handed to the engine.');
     await expect(
       api.init(initOptions({ ...SESSION, model: { ...SESSION.model, dropoutRate: 1 } }), () => {}),
     ).rejects.toThrow('session.model.dropoutRate must be less than 1, got 1');

@@ -1,16 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
 import * as Comlink from 'comlink';
-import { parseConfig, sessionConfigSchema } from '../core';
+import { isImportedDatasetName, parseConfig, sessionConfigSchema } from '../core';
 import { chooseBackend } from '../engine/backends/chooseBackend';
 import { loseContext, watchContextLoss } from '../engine/backends/contextLoss';
 import { fetchAssetReader } from '../engine/data/assetReader';
 import type { Dataset } from '../engine/data/imageSet';
+import { importedDataset } from '../engine/data/importedDataset';
 import { loadDataset } from '../engine/data/loadDataset';
 import { syntheticDataset } from '../engine/data/synthetic';
 import { exportLayersModel } from '../engine/model/exportLayersModel';
 import type { EngineEvent } from '../engine/training/engineEvents';
 import { EngineSession } from '../engine/training/engineSession';
-import type { EngineApi, EngineFault, InitOptions, InitResult } from './contract';
+import type { EngineApi, EngineFault, InitOptions, InitResult, SessionConfig } from './contract';
 
 /** The typed arrays of an event, handed over to the page rather than copied. */
 function buffersOf(event: EngineEvent): Transferable[] {
@@ -26,6 +27,9 @@ export class EngineWorkerApi implements EngineApi {
   async init(options: InitOptions, onEvent: (event: EngineEvent) => void): Promise<InitResult> {
     // Checked before anything loads: the dataset and the backend's model both come from it.
     const config = parseConfig('session', sessionConfigSchema, options.session);
+    if (isImportedDatasetName(config.dataset) && options.imported?.name !== config.dataset) {
+      throw new Error(`The images of ${config.dataset} were not handed to the engine.`);
+    }
     this.session?.dispose();
     this.session = null;
     const backend = await chooseBackend({
@@ -34,10 +38,7 @@ export class EngineWorkerApi implements EngineApi {
       force: options.backend,
       model: config.model,
     });
-    const dataset: Dataset =
-      config.dataset === 'synthetic'
-        ? syntheticDataset()
-        : await loadDataset(config.dataset, fetchAssetReader(options.dataBaseUrl));
+    const dataset = await this.loadDataset(config.dataset, options);
     const emit = (event: EngineEvent) => {
       // Fire and forget: the page's listener returns nothing the loop should wait for.
       void onEvent(Comlink.transfer(event, buffersOf(event)));
@@ -92,7 +93,12 @@ export class EngineWorkerApi implements EngineApi {
       throw new Error('Cannot export the model while a run is in progress; stop it first.');
     const weights = await session.exportWeights();
     try {
-      const files = await exportLayersModel(session.sessionConfig.model, weights, weightsFileName);
+      const files = await exportLayersModel(
+        session.sessionConfig.model,
+        weights,
+        weightsFileName,
+        session.inputShape,
+      );
       return Comlink.transfer(files, [files.weights]);
     } finally {
       tf.dispose(Object.values(weights));
@@ -121,6 +127,18 @@ export class EngineWorkerApi implements EngineApi {
         /* stuck */
       }
     }
+  }
+
+  private async loadDataset(
+    name: SessionConfig['dataset'],
+    options: InitOptions,
+  ): Promise<Dataset> {
+    if (name === 'synthetic') return syntheticDataset();
+    if (!isImportedDatasetName(name)) {
+      return loadDataset(name, fetchAssetReader(options.dataBaseUrl));
+    }
+    if (!options.imported) throw new Error(`The images of ${name} were not handed to the engine.`);
+    return importedDataset(options.imported);
   }
 
   private current(): EngineSession {

@@ -2,8 +2,30 @@ import { z } from 'zod';
 import { oneOf } from './oneOf';
 import { SEED_RANGE } from './ranges';
 
-/** Every dataset the engine loads. */
+/** Every dataset the engine loads from its own assets or code. */
 export const DATASET_NAMES = ['mnist', 'fashion-mnist', 'synthetic'] as const;
+export type BuiltInDatasetName = (typeof DATASET_NAMES)[number];
+
+/** A dataset the user imported, kept in their browser, by its id: `imported:<id>`. */
+export type ImportedDatasetName = `imported:${string}`;
+const IMPORTED_NAME = /^imported:[\w-]{1,64}$/;
+
+/** Whether `name` names an imported dataset (which the page must hand to the engine). */
+export function isImportedDatasetName(name: string): name is ImportedDatasetName {
+  return IMPORTED_NAME.test(name);
+}
+
+const datasetSchema = z.custom<BuiltInDatasetName | ImportedDatasetName>(
+  (value) =>
+    typeof value === 'string' &&
+    ((DATASET_NAMES as readonly string[]).includes(value) || isImportedDatasetName(value)),
+  {
+    error: (issue) =>
+      issue.input === undefined
+        ? 'is missing'
+        : `must be one of ${DATASET_NAMES.join(', ')} or imported:<id> (got ${JSON.stringify(issue.input)})`,
+  },
+);
 
 /** Every optimizer the engine steps, in the order the page lists them. */
 export const OPTIMIZER_NAMES = [
@@ -34,7 +56,7 @@ const modelOptionsSchema = z.object({
 
 /** Everything that fixes a run's starting point: the same config gives the same weights and data order. */
 export const sessionConfigSchema = z.object({
-  dataset: oneOf(DATASET_NAMES),
+  dataset: datasetSchema,
   model: modelOptionsSchema,
   optimizer: oneOf(OPTIMIZER_NAMES),
   batchSize: z

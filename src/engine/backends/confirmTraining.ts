@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { createCnn, IMAGE_SIZE, NUM_CLASSES, type CnnOptions } from '../model/cnn';
+import { createCnn, MNIST_SHAPE, type CnnOptions } from '../model/cnn';
+
+const { side: IMAGE_SIZE, numClasses: NUM_CLASSES } = MNIST_SHAPE;
 import { createOptimizer } from '../optimizers/optimizer';
 import { trainStep } from '../optimizers/trainStep';
 

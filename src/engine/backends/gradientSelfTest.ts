@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
-import { createCnn, IMAGE_SIZE, NUM_CLASSES, type CnnOptions } from '../model/cnn';
+import { createCnn, MNIST_SHAPE, type CnnOptions } from '../model/cnn';
+
+const { side: IMAGE_SIZE, numClasses: NUM_CLASSES } = MNIST_SHAPE;
 import { softmaxCrossEntropy } from '../model/loss';
 
 /** Per parameter, the largest difference allowed, relative to the reference's largest value. */

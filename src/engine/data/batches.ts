@@ -4,7 +4,7 @@ import type { ImageSet } from './imageSet';
 import { deriveSeed, mulberry32, seededPermutation, type Random } from './seededRandom';
 
 /**
- * One step's data: `xs` [B, rows, cols, 1] float32 in [0, 1] and `ys` [B, numClasses] one-hot
+ * One step's data: `xs` [B, rows, cols, channels] float32 in [0, 1] and `ys` [B, numClasses] one-hot
  * float32. The consumer owns both tensors and disposes them (e.g. `tf.dispose([xs, ys])`).
  */
 export interface Batch {
@@ -59,18 +59,18 @@ function checkBatchSize(batchSize: number): void {
 
 // Built on the CPU side and uploaded once: no intermediate tensors, so nothing to leak.
 function makeBatch(set: ImageSet, indices: Uint32Array, shiftRandom?: Random): Batch {
-  const { rows, cols, numClasses } = set;
-  const size = rows * cols;
+  const { rows, cols, channels, numClasses } = set;
+  const size = rows * cols * channels;
   const pixels = new Float32Array(indices.length * size);
   const oneHot = new Float32Array(indices.length * numClasses);
   indices.forEach((index, i) => {
     const dx = shiftRandom ? randomShift(shiftRandom) : 0;
     const dy = shiftRandom ? randomShift(shiftRandom) : 0;
-    writeShiftedImage(pixels, i * size, set.images, index * size, rows, cols, dx, dy);
+    writeShiftedImage(pixels, i * size, set.images, index * size, { rows, cols, channels }, dx, dy);
     oneHot[i * numClasses + set.labels[index]] = 1;
   });
   return {
-    xs: tf.tensor4d(pixels, [indices.length, rows, cols, 1]),
+    xs: tf.tensor4d(pixels, [indices.length, rows, cols, channels]),
     ys: tf.tensor2d(oneHot, [indices.length, numClasses]),
   };
 }

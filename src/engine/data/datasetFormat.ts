@@ -39,5 +39,5 @@ export function decodeDataset(bytes: Uint8Array): ImageSet {
       `label ${labels[badLabel]} at index ${badLabel} is not one of ${numClasses} classes`,
     );
   }
-  return { images, labels, count, rows, cols, numClasses };
+  return { images, labels, count, rows, cols, channels: 1, numClasses };
 }

@@ -1,13 +1,18 @@
-/** The datasets the app offers; `synthetic` is generated in code, the others are built assets. */
-export type DatasetName = 'mnist' | 'fashion-mnist' | 'synthetic';
+import type { DatasetName } from '../../core';
 
-/** Images as stored: uint8 pixels row-major, one channel, `count` images back to back. */
+export type { DatasetName };
+
+/**
+ * Images as stored: uint8 pixels row-major with channels interleaved (HWC; one channel for
+ * MNIST), `count` images back to back.
+ */
 export interface ImageSet {
   readonly images: Uint8Array;
   readonly labels: Uint8Array;
   readonly count: number;
   readonly rows: number;
   readonly cols: number;
+  readonly channels: 1 | 3;
   readonly numClasses: number;
 }
 
@@ -21,7 +26,7 @@ export interface Dataset {
 
 /** Copies the chosen images into a new set, so that the set they came from can be released. */
 export function selectImages(set: ImageSet, indices: ArrayLike<number>): ImageSet {
-  const size = set.rows * set.cols;
+  const size = set.rows * set.cols * set.channels;
   const images = new Uint8Array(indices.length * size);
   const labels = new Uint8Array(indices.length);
   for (let i = 0; i < indices.length; i++) {

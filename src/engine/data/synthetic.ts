@@ -63,5 +63,13 @@ function generate(count: number, random: Random): ImageSet {
     }
     labels[i] = label;
   }
-  return { images, labels, count, rows: SIDE, cols: SIDE, numClasses: PATTERNS.length };
+  return {
+    images,
+    labels,
+    count,
+    rows: SIDE,
+    cols: SIDE,
+    channels: 1,
+    numClasses: PATTERNS.length,
+  };
 }

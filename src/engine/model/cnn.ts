@@ -23,8 +23,31 @@ export const DEFAULT_CNN_OPTIONS: CnnOptions = {
   dropoutRate: 0.25,
 };
 
-export const IMAGE_SIZE = 28;
-export const NUM_CLASSES = 10;
+/** What the model takes and tells apart: square images of `side` pixels, 1 or 3 channels. */
+export interface InputShape {
+  /** Pixels per side; a multiple of 4 (two 2×2 poolings), 28 or 32 on the page. */
+  side: number;
+  channels: 1 | 3;
+  /** From 2 to 100. */
+  numClasses: number;
+}
+
+/** MNIST's and Fashion-MNIST's shape, the default: 28×28 grey, 10 classes. */
+export const MNIST_SHAPE: InputShape = { side: 28, channels: 1, numClasses: 10 };
+
+/** Refuses a shape the layers cannot take, naming what is wrong. */
+function checkInputShape(shape: InputShape): void {
+  const { side, channels, numClasses } = shape;
+  if (!(Number.isInteger(side) && side >= 4 && side % 4 === 0)) {
+    throw new Error(`image side must be a positive multiple of 4, got ${side}`);
+  }
+  if (channels !== 1 && channels !== 3) {
+    throw new Error(`images must have 1 or 3 channels, got ${String(channels)}`);
+  }
+  if (!(Number.isInteger(numClasses) && numClasses >= 2 && numClasses <= 100)) {
+    throw new Error(`the model tells apart 2 to 100 classes, got ${numClasses}`);
+  }
+}
 
 /** Copies of every parameter and running statistic, keyed by layer-relative name. */
 export type WeightSnapshot = tf.NamedTensorMap;
@@ -45,9 +68,10 @@ export interface Cnn {
   readonly options: CnnOptions;
   /** Trainable parameters, in a fixed order shared by optimizers and snapshots. */
   readonly params: readonly NamedVariable[];
-  /** Logits [B, 10] for inputs [B, 28, 28, 1] in [0, 1]. */
+  readonly shape: InputShape;
+  /** Logits [B, classes] for inputs [B, side, side, channels] in [0, 1]. */
   forward(x: tf.Tensor4D, mode: ForwardMode): tf.Tensor2D;
-  /** Inference-mode class probabilities [B, 10]. */
+  /** Inference-mode class probabilities [B, classes]. */
   predict(x: tf.Tensor4D): tf.Tensor2D;
   /** Training-mode forward that also returns each batch-norm layer's batch moments. */
   forwardTraining(
@@ -82,9 +106,18 @@ export function cnnWidths(widthMultiplier: number): [number, number, number] {
   return [scale(16), scale(32), scale(64)];
 }
 
-/** Builds the default CNN with PyTorch-like initial weights drawn from `seed`. */
-export function createCnn(options: Partial<CnnOptions>, seed: number): Cnn {
+/**
+ * Builds the default CNN with PyTorch-like initial weights drawn from `seed`, for images of
+ * `shape` (the same layers for every shape: only the first kernel's depth, the flattened size
+ * and the output count follow it).
+ */
+export function createCnn(
+  options: Partial<CnnOptions>,
+  seed: number,
+  shape: InputShape = MNIST_SHAPE,
+): Cnn {
   const opts: CnnOptions = { ...DEFAULT_CNN_OPTIONS, ...options };
+  checkInputShape(shape);
   if (!(opts.dropoutRate >= 0 && opts.dropoutRate < 1)) {
     throw new Error(`dropoutRate must be in [0, 1), got ${opts.dropoutRate}`);
   }
@@ -128,11 +161,11 @@ export function createCnn(options: Partial<CnnOptions>, seed: number): Cnn {
     bias: fanInUniform(`dense${layer}/bias`, [outUnits], inUnits),
   });
 
-  const conv1 = convBlock(1, 1, c1);
+  const conv1 = convBlock(1, shape.channels, c1);
   const conv2 = convBlock(2, c1, c2);
-  const flat = (IMAGE_SIZE / 4) * (IMAGE_SIZE / 4) * c2;
+  const flat = (shape.side / 4) * (shape.side / 4) * c2;
   const dense1 = dense(1, flat, units);
-  const dense2 = dense(2, units, NUM_CLASSES);
+  const dense2 = dense(2, units, shape.numClasses);
   const all = [...params, ...buffers];
 
   const runBlock = (
@@ -193,6 +226,7 @@ export function createCnn(options: Partial<CnnOptions>, seed: number): Cnn {
 
   return {
     options: opts,
+    shape,
     params,
     forward: (x, mode) => (mode.training ? run(x, [], mode.dropoutSeed) : run(x, null)),
     predict: (x) => tf.tidy(() => tf.softmax(run(x, null))),

@@ -1,4 +1,4 @@
-import { cnnWidths, IMAGE_SIZE, NUM_CLASSES, type CnnOptions } from './cnn';
+import { cnnWidths, MNIST_SHAPE, type CnnOptions, type InputShape } from './cnn';
 
 /**
  * Floating-point operations (a multiply-add counts 2) of one training sample of the CNN: the
@@ -6,14 +6,15 @@ import { cnnWidths, IMAGE_SIZE, NUM_CLASSES, type CnnOptions } from './cnn';
  * and weight gradients), the usual 3× rule. Element-wise work (batch norm, ReLU, pooling) is
  * left out: it is a few percent.
  */
-export function trainingFlopsPerSample(options: Pick<CnnOptions, 'widthMultiplier'>): number {
+export function trainingFlopsPerSample(
+  options: Pick<CnnOptions, 'widthMultiplier'>,
+  shape: InputShape = MNIST_SHAPE,
+): number {
   const [c1, c2, units] = cnnWidths(options.widthMultiplier);
+  const { side, channels, numClasses } = shape;
   const conv = (size: number, inC: number, outC: number) => 2 * size * size * 9 * inC * outC;
-  const flat = (IMAGE_SIZE / 4) * (IMAGE_SIZE / 4) * c2;
+  const flat = (side / 4) * (side / 4) * c2;
   const forward =
-    conv(IMAGE_SIZE, 1, c1) +
-    conv(IMAGE_SIZE / 2, c1, c2) +
-    2 * flat * units +
-    2 * units * NUM_CLASSES;
+    conv(side, channels, c1) + conv(side / 2, c1, c2) + 2 * flat * units + 2 * units * numClasses;
   return 3 * forward;
 }

@@ -1,6 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { BN_EPSILON } from './batchNorm';
-import { cnnWidths, IMAGE_SIZE, NUM_CLASSES, type CnnOptions, type WeightSnapshot } from './cnn';
+import {
+  cnnWidths,
+  MNIST_SHAPE,
+  type CnnOptions,
+  type InputShape,
+  type WeightSnapshot,
+} from './cnn';
 
 /** A model in TF.js's layers format: `model.json` and the weights file it names. */
 export interface ModelFiles {
@@ -33,7 +39,7 @@ function layerWeights(options: CnnOptions): [string, string[]][] {
  * Our CNN as a Keras-style layers model: the same NHWC layout and layer order, so our
  * tensors fit its weights unchanged (Flatten of NHWC matches our reshape).
  */
-function buildLayersModel(options: CnnOptions): tf.Sequential {
+function buildLayersModel(options: CnnOptions, shape: InputShape): tf.Sequential {
   const [c1, c2, units] = cnnWidths(options.widthMultiplier);
   const model = tf.sequential({ name: 'lr_playground_cnn' });
   const block = (n: number, filters: number) => {
@@ -43,7 +49,7 @@ function buildLayersModel(options: CnnOptions): tf.Sequential {
         filters,
         kernelSize: 3,
         padding: 'same',
-        ...(n === 1 ? { inputShape: [IMAGE_SIZE, IMAGE_SIZE, 1] } : {}),
+        ...(n === 1 ? { inputShape: [shape.side, shape.side, shape.channels] } : {}),
       }),
     );
     if (options.batchNorm) {
@@ -67,7 +73,7 @@ function buildLayersModel(options: CnnOptions): tf.Sequential {
   if (options.dropoutRate > 0) {
     model.add(tf.layers.dropout({ name: 'dropout', rate: options.dropoutRate }));
   }
-  model.add(tf.layers.dense({ name: 'dense2', units: NUM_CLASSES, activation: 'softmax' }));
+  model.add(tf.layers.dense({ name: 'dense2', units: shape.numClasses, activation: 'softmax' }));
   return model;
 }
 
@@ -81,13 +87,14 @@ export async function exportLayersModel(
   options: CnnOptions,
   weights: WeightSnapshot,
   weightsFileName: string,
+  shape: InputShape = MNIST_SHAPE,
 ): Promise<ModelFiles> {
   if (!/^[\w.-]+$/.test(weightsFileName)) {
     throw new Error(
       `The weights file name must be a plain file name (letters, digits, . _ -), got '${weightsFileName}'`,
     );
   }
-  const model = buildLayersModel(options);
+  const model = buildLayersModel(options, shape);
   try {
     for (const [layerName, names] of layerWeights(options)) {
       const values = names.map((name) => {

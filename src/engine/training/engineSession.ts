@@ -10,7 +10,7 @@ import type { Batch } from '../data/batches';
 import { evaluationBatches } from '../data/batches';
 import type { Dataset } from '../data/imageSet';
 import { deriveSeed } from '../data/seededRandom';
-import { createCnn, type Cnn } from '../model/cnn';
+import { createCnn, type Cnn, type InputShape } from '../model/cnn';
 import { createOptimizer, type Optimizer } from '../optimizers/optimizer';
 import { atEvaluationPoint } from './averagedPoint';
 import { BatchStream } from './batchStream';
@@ -55,13 +55,19 @@ export class EngineSession {
     private readonly emit: EmitEvent,
   ) {
     this.config = parseConfig('session', sessionConfigSchema, config);
-    this.model = createCnn(config.model, config.seed);
+    this.model = createCnn(config.model, config.seed, this.inputShape);
     this.optimizer = createOptimizer(config.optimizer, this.model.params);
     this.trainStream = this.newTrainStream();
   }
 
   get sessionConfig(): SessionConfig {
     return this.config;
+  }
+
+  /** The images the model takes, and how many classes it tells apart: the dataset's. */
+  get inputShape(): InputShape {
+    const { rows, channels, numClasses } = this.dataset.train;
+    return { side: rows, channels, numClasses };
   }
 
   get datasetInfo(): DatasetInfo {
@@ -180,7 +186,7 @@ export class EngineSession {
     this.optimizer.dispose();
     this.model.dispose();
     this.config = next;
-    this.model = createCnn(next.model, next.seed);
+    this.model = createCnn(next.model, next.seed, this.inputShape);
     this.optimizer = createOptimizer(next.optimizer, this.model.params);
     this.trainStream = this.newTrainStream();
   }

@@ -1,11 +1,18 @@
-import { ChanceLossWatch, errorMessage, type ScheduleSpec } from '../../core';
+import {
+  ChanceLossWatch,
+  errorMessage,
+  isImportedDatasetName,
+  type ScheduleSpec,
+} from '../../core';
 import type {
   BackendName,
   EngineEvent,
+  ImportedDatasetSets,
   RunLength,
   SessionConfig,
   TrainEnd,
 } from '../../worker/contract';
+import { keptDatasetSets } from '../datasets/keptDatasets';
 import { BACKEND_NAMES } from '../sessionChoices';
 import { startCheckpoints } from '../runs/checkpoints';
 import { keepRangeTest, keepTrainingRun } from '../runs/liveRuns';
@@ -154,21 +161,49 @@ function engineClient(): EngineClient {
 /** The worker's commands; throws when no engine is running. */
 const engineApi = () => engineClient().api;
 
+/**
+ * The session to start with and the images of its imported dataset, read from this browser's
+ * storage; a dataset not kept here (a share link from elsewhere, a deleted one) falls back to
+ * MNIST with a message naming what was asked for.
+ */
+async function datasetToHand() {
+  const { session, setSession } = useAppStore.getState();
+  if (!isImportedDatasetName(session.dataset)) return { session, imported: null, missing: null };
+  let imported: ImportedDatasetSets | null = null;
+  let why = 'which is not kept in this browser';
+  try {
+    imported = await keptDatasetSets(session.dataset);
+  } catch (error) {
+    why = `which could not be read (${errorMessage(error)})`;
+  }
+  if (imported) return { session, imported, missing: null };
+  setSession({ dataset: 'mnist' });
+  const missing = `This page asked for the imported dataset "${session.dataset.slice('imported:'.length)}", ${why}: import it with Import dataset to train on it. Training on MNIST instead.`;
+  return { session: useAppStore.getState().session, imported: null, missing };
+}
+
 /** Starts (or restarts) the engine worker with the current settings. */
 export async function startEngine(forceBackend?: BackendName): Promise<void> {
-  const { session, wasmThreads, setEngine } = useAppStore.getState();
+  const { wasmThreads, setEngine } = useAppStore.getState();
   const backendChoice = forceBackend ?? useAppStore.getState().backendChoice;
   const client = engineClient();
   setEngine({ status: 'starting', error: null });
   try {
+    const { session, imported, missing } = await datasetToHand();
     const result = await client.start({
       session,
+      ...(imported ? { imported } : {}),
       ...(backendChoice === 'auto' ? {} : { backend: backendChoice }),
       ...(wasmThreads === 'auto' ? {} : { wasmThreads }),
       dataBaseUrl: new URL(`${import.meta.env.BASE_URL}data/`, location.href).href,
       wasmBaseUrl: new URL(`${import.meta.env.BASE_URL}wasm/`, location.href).href,
     });
-    setEngine({ status: 'ready', backend: result.backend, dataset: result.dataset, error: null });
+    setEngine({
+      status: 'ready',
+      backend: result.backend,
+      dataset: result.dataset,
+      error: missing,
+    });
   } catch (error) {
     // A newer start replaced this one (Restart engine, a second mount): that one reports.
     if (error instanceof EngineReplacedError) return;

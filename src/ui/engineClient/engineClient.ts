@@ -62,7 +62,15 @@ export class EngineClient {
       heard();
       this.handlers.onEvent(event);
     };
-    const result = await guarded.init(options, Comlink.proxy(onEvent));
+    // An imported dataset's buffers move to the worker rather than being copied.
+    const buffers = options.imported
+      ? [options.imported.train, options.imported.heldOut].flatMap((set) => [
+          set.images.buffer as ArrayBuffer,
+          set.labels.buffer as ArrayBuffer,
+        ])
+      : [];
+    const sent = Comlink.transfer(options, [...new Set(buffers)]);
+    const result = await guarded.init(sent, Comlink.proxy(onEvent));
     // Watched only once started: loading the dataset and probing backends may block for long.
     // Losing the GPU context leaves the engine unable to compute: it counts as a crash.
     void guarded

@@ -1,5 +1,8 @@
+import type { DatasetName } from '../../core';
 import type { BackendName } from '../../worker/contract';
 import { SelectField, type SelectOption } from '../controls/SelectField';
+import { DatasetImport } from '../datasets/DatasetImport';
+import { keptDatasetLabel } from '../datasets/keptDataset';
 import { changeSession, startEngine } from '../engineClient/engineActions';
 import { useAppStore } from '../store';
 import { activity, busy, type Activity } from '../store/selectors';
@@ -14,7 +17,10 @@ import {
   type ModelPreset,
 } from '../sessionChoices';
 
-const DATASET_OPTIONS = DATASET_NAMES.map((name) => ({ value: name, label: DATASET_LABELS[name] }));
+const DATASET_OPTIONS: SelectOption<DatasetName>[] = DATASET_NAMES.map((name) => ({
+  value: name,
+  label: DATASET_LABELS[name],
+}));
 const MODEL_OPTIONS = (Object.keys(MODEL_PRESETS) as ModelPreset[]).map((key) => ({
   value: key,
   label: MODEL_PRESETS[key].label,
@@ -51,6 +57,7 @@ export function SessionPanel() {
   const modelPreset = useAppStore((state) => state.modelPreset);
   const backendChoice = useAppStore((state) => state.backendChoice);
   const wasmThreads = useAppStore((state) => state.wasmThreads);
+  const kept = useAppStore((state) => state.datasets.kept);
   const isBusy = useAppStore(busy);
   const now = useAppStore(activity);
   const lock = isBusy ? lockReason(now) : null;
@@ -74,9 +81,13 @@ export function SessionPanel() {
         value={session.dataset}
         disabled={isBusy}
         describedBy={lockId}
-        options={DATASET_OPTIONS}
+        options={[
+          ...DATASET_OPTIONS,
+          ...kept.map((info) => ({ value: info.name, label: keptDatasetLabel(info) })),
+        ]}
         onChange={(dataset) => void changeSession({ dataset })}
       />
+      <DatasetImport />
       <SelectField
         id="field-model"
         label="Model"

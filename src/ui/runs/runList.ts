@@ -17,7 +17,7 @@ const STOP_WORDS: Record<RunRecord['stopReason'], string> = {
   interrupted: 'interrupted (the page closed mid-run)',
 };
 
-const DATASET_WORDS: Record<RunRecord['session']['dataset'], string> = {
+const DATASET_WORDS: Partial<Record<RunRecord['session']['dataset'], string>> = {
   mnist: 'MNIST',
   'fashion-mnist': 'Fashion-MNIST',
   synthetic: 'synthetic',
@@ -28,7 +28,7 @@ export function runSummary(run: RunRecord): string {
   const steps = run.series.lr.length;
   const parts = [
     run.kind === 'training' ? 'Training' : 'Range test',
-    `${DATASET_WORDS[run.session.dataset]}, ${run.session.optimizer}`,
+    `${DATASET_WORDS[run.session.dataset] ?? run.session.dataset.replace(/^imported:/, '')}, ${run.session.optimizer}`,
     `${formatCount(steps)} ${steps === 1 ? 'step' : 'steps'}`,
   ];
   const lastValidation = run.kind === 'training' ? run.validations.at(-1) : undefined;

@@ -287,7 +287,7 @@ describe('a tampered link', () => {
       'an unknown dataset',
       { dataset: 'cifar10' },
       'dataset',
-      /must be one of mnist, fashion-mnist, synthetic \(got "cifar10"\)/,
+      /must be one of mnist, fashion-mnist, synthetic or imported:<id> \(got "cifar10"\)/,
       { session: { ...custom.session, dataset: defaults.session.dataset } },
     ],
     [

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import {
-  DATASET_NAMES,
   OPTIMIZER_NAMES,
   RANGE_TEST_MODES,
   RUN_LENGTH_UNITS,
@@ -56,7 +55,7 @@ const session = sessionConfigSchema.shape;
 export const sessionGroup: Group<SessionSettings> = {
   name: 'session',
   fields: {
-    dataset: { param: 'dataset', parse: oneOf(DATASET_NAMES) },
+    dataset: { param: 'dataset', parse: session.dataset },
     modelPreset: { param: 'model', parse: oneOf(Object.keys(MODEL_PRESETS) as ModelPreset[]) },
     optimizer: { param: 'optimizer', parse: oneOf(OPTIMIZER_NAMES) },
     batchSize: {

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { createDatasetsSlice, type DatasetsSlice } from './datasetsSlice';
 import { createEngineSlice, type EngineSlice } from './engineSlice';
 import { createLayoutSlice, type LayoutSlice } from './layoutSlice';
 import { createRaceSlice, type RaceSlice } from './raceSlice';
@@ -18,7 +19,8 @@ export type AppState = ScheduleSlice &
   ShareSlice &
   RunsSlice &
   RaceSlice &
-  LayoutSlice;
+  LayoutSlice &
+  DatasetsSlice;
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createScheduleSlice(...args),
@@ -30,4 +32,5 @@ export const useAppStore = create<AppState>()((...args) => ({
   ...createRunsSlice(...args),
   ...createRaceSlice(...args),
   ...createLayoutSlice(...args),
+  ...createDatasetsSlice(...args),
 }));

@@ -1,0 +1,4 @@
+import * as Comlink from 'comlink';
+import { ImportWorkerApi } from './importWorkerApi';
+
+Comlink.expose(new ImportWorkerApi());
