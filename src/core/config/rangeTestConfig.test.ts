@@ -31,4 +31,11 @@ describe('rangeTestConfigSchema', () => {
       'endLr',
     ]);
   });
+
+  it('takes 1, 3, 5 or 10 repeats, and a sweep saved before repeats existed as one repeat', () => {
+    expect(fieldsRefused({ ...DEFAULT_RANGE_TEST, repeats: 5 })).toEqual([]);
+    expect(fieldsRefused({ ...DEFAULT_RANGE_TEST, repeats: 4 })).toEqual(['repeats']);
+    const { repeats: _repeats, reinitWeights: _reinit, ...older } = DEFAULT_RANGE_TEST;
+    expect(rangeTestConfigSchema.parse(older)).toMatchObject({ repeats: 1, reinitWeights: false });
+  });
 });
