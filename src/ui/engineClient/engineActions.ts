@@ -2,6 +2,7 @@ import { ChanceLossWatch, errorMessage, type ScheduleSpec } from '../../core';
 import type {
   BackendName,
   EngineEvent,
+  RangeTestEnd,
   RunLength,
   SessionConfig,
   TrainEnd,
@@ -17,6 +18,7 @@ import {
   clearTrainingSeries,
   trainingSeries,
 } from '../series/runSeries';
+import { snapshotRangeTest } from '../series/rangeTestSnapshot';
 import { useAppStore } from '../store';
 import { trainingActive } from '../store/selectors';
 import { engineDown, unwindAfterCrash } from './crashUnwind';
@@ -60,8 +62,7 @@ function onEvent(event: EngineEvent, scheduleBump: () => void): void {
       scheduleBump();
       break;
     case 'rangeTestEnd':
-      store.setRangeTest({ status: 'done', end: event });
-      keepRangeTest(event);
+      endRangeTestSweep(event);
       scheduleBump();
       break;
     case 'trainProgress': {
@@ -105,6 +106,27 @@ function onEvent(event: EngineEvent, scheduleBump: () => void): void {
       if (event.state === 'ended') keepTrainingRun(event);
       break;
   }
+}
+
+/**
+ * Keeps the sweep that ended as a run; a finished one joins the repeats' band. Before the next
+ * repeat the live series is cleared and the test gets a new run id; after the last (or a stop)
+ * the test is done and the live series keeps the last sweep.
+ */
+function endRangeTestSweep(event: RangeTestEnd): void {
+  const store = useAppStore.getState();
+  keepRangeTest(event);
+  const { ranWith, repeats } = store.rangeTest;
+  const finished = event.reason === 'stopped' ? repeats : [...repeats, snapshotRangeTest()];
+  if (event.reason !== 'stopped' && event.repeatIdx + 1 < event.numRepeats && ranWith) {
+    clearRangeTestSeries();
+    store.setRangeTest({
+      repeats: finished,
+      ranWith: { ...ranWith, id: crypto.randomUUID(), startedAt: Date.now() },
+    });
+    return;
+  }
+  store.setRangeTest({ status: 'done', end: event, repeats: finished });
 }
 
 /** The backend to fall back to after `lost` lost its GPU context. */
@@ -190,6 +212,8 @@ export async function runRangeTest(): Promise<void> {
     status: 'running',
     ranWith: { id: crypto.randomUUID(), startedAt: Date.now(), session, config },
     end: null,
+    repeats: [],
+    shownRepeatIdx: null,
   });
   useAppStore.getState().bumpSeries();
   try {
@@ -306,7 +330,9 @@ export async function changeSession(change: Partial<SessionConfig>): Promise<voi
   useAppStore.getState().setSession(change);
   if (change.dataset && change.dataset !== before.dataset) {
     clearRangeTestSeries();
-    useAppStore.getState().setRangeTest({ status: 'idle', end: null });
+    useAppStore
+      .getState()
+      .setRangeTest({ status: 'idle', end: null, repeats: [], shownRepeatIdx: null });
     await startEngine();
   }
   if (useAppStore.getState().engine.status === 'ready') await reset();

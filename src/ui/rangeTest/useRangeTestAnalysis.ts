@@ -1,26 +1,8 @@
 import { useMemo } from 'react';
 import { rangeTestSeries } from '../series/runSeries';
+import { snapshotRangeTest, type RecordedRangeTest } from '../series/rangeTestSnapshot';
 import { useAppStore } from '../store';
 import { pickLrs, shapeCurve, type RangeTestCurve, type RangeTestPicks } from './rangeTestAnalysis';
-
-export interface RecordedRangeTest {
-  lrs: Float64Array;
-  losses: Float64Array;
-  accuracies: Float64Array;
-  /** Present when the test measured a held-out batch. */
-  heldOutAccuracies: Float64Array | null;
-}
-
-/** Copies the first `numPoints` recorded steps (buffer views are invalidated as they grow). */
-function snapshotRangeTest(numPoints: number): RecordedRangeTest {
-  const heldOut = rangeTestSeries.heldOutAccuracy.view().slice(0, numPoints);
-  return {
-    lrs: rangeTestSeries.lr.view().slice(0, numPoints),
-    losses: rangeTestSeries.loss.view().slice(0, numPoints),
-    accuracies: rangeTestSeries.accuracy.view().slice(0, numPoints),
-    heldOutAccuracies: heldOut.some(Number.isFinite) ? heldOut : null,
-  };
-}
 
 /** What a running test shows: its picks move with every step, so none are offered yet. */
 const NO_PICKS: RangeTestPicks = {
