@@ -17,6 +17,8 @@ import { useAppStore } from '../store';
 import { lossAxis, lrTicks, rangeTestLines } from './rangeTestChartData';
 import { RangeTestKeys } from './RangeTestKeys';
 import { RepeatBands, SuggestionIntervals } from './RangeTestRepeatLayers';
+import { SUGGESTION_TEXT, type RangeTestPicks } from './rangeTestAnalysis';
+import type { RepeatsView } from './rangeTestRepeatsView';
 import { rangeTestSummary } from './rangeTestSummary';
 import { RangeTestMarks, RangeTestRegions } from './RangeTestMarks';
 import { useMaxLrDrag } from './useMaxLrDrag';
@@ -39,6 +41,19 @@ const LR_X: ReadoutX = { format: (lr) => `LR ${formatRate(lr)}`, log: true };
 const formatLoss = (value: number) => String(Number(value.toPrecision(3)));
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 const percentFine = (value: number) => `${(value * 100).toFixed(1)}%`;
+
+/** The keys under a repeated test name each rule's median over the repeats. */
+function medianPicks(picks: RangeTestPicks, view: RepeatsView): RangeTestPicks {
+  return {
+    ...picks,
+    suggestions: view.intervals.map(({ id, spread }) => ({
+      id,
+      ...SUGGESTION_TEXT[id],
+      lr: spread.median,
+      index: -1,
+    })),
+  };
+}
 
 /**
  * Smith's range-test plot: raw and smoothed loss (left axis) and accuracy (right axis) against
@@ -131,7 +146,12 @@ export function RangeTestChart({ compact = false }: { compact?: boolean }) {
       testId="range-test-chart"
       className={compact ? 'range-test-chart range-test-compact' : 'range-test-chart'}
       legend={legend}
-      footer={<RangeTestKeys picks={picks} overlays={overlays} />}
+      footer={
+        <RangeTestKeys
+          picks={repeated ? medianPicks(picks, repeated) : picks}
+          overlays={overlays}
+        />
+      }
     >
       <div className="range-test-plot" {...drag.handlers}>
         <ResponsiveContainer width="100%" height={compact ? compactHeight : PLOT_HEIGHT}>
