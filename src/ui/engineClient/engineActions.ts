@@ -2,7 +2,6 @@ import { ChanceLossWatch, errorMessage, type ScheduleSpec } from '../../core';
 import type {
   BackendName,
   EngineEvent,
-  RangeTestEnd,
   RunLength,
   SessionConfig,
   TrainEnd,
@@ -18,7 +17,6 @@ import {
   clearTrainingSeries,
   trainingSeries,
 } from '../series/runSeries';
-import { snapshotRangeTest } from '../series/rangeTestSnapshot';
 import { useAppStore } from '../store';
 import { trainingActive } from '../store/selectors';
 import { engineDown, unwindAfterCrash } from './crashUnwind';
@@ -30,6 +28,7 @@ import {
   type EngineClientHandlers,
 } from './engineClient';
 import { followScheduleEdits } from './liveSchedule';
+import { endRangeTestSweep } from './rangeTestSweeps';
 
 /**
  * What the buttons do: each action reads the store, talks to the worker and writes the
@@ -106,27 +105,6 @@ function onEvent(event: EngineEvent, scheduleBump: () => void): void {
       if (event.state === 'ended') keepTrainingRun(event);
       break;
   }
-}
-
-/**
- * Keeps the sweep that ended as a run; a finished one joins the repeats' band. Before the next
- * repeat the live series is cleared and the test gets a new run id; after the last (or a stop)
- * the test is done and the live series keeps the last sweep.
- */
-function endRangeTestSweep(event: RangeTestEnd): void {
-  const store = useAppStore.getState();
-  keepRangeTest(event);
-  const { ranWith, repeats } = store.rangeTest;
-  const finished = event.reason === 'stopped' ? repeats : [...repeats, snapshotRangeTest()];
-  if (event.reason !== 'stopped' && event.repeatIdx + 1 < event.numRepeats && ranWith) {
-    clearRangeTestSeries();
-    store.setRangeTest({
-      repeats: finished,
-      ranWith: { ...ranWith, id: crypto.randomUUID(), startedAt: Date.now() },
-    });
-    return;
-  }
-  store.setRangeTest({ status: 'done', end: event, repeats: finished });
 }
 
 /** The backend to fall back to after `lost` lost its GPU context. */
