@@ -95,6 +95,8 @@ async function engineLoop() {
           mode: 'exp',
           divergeFactor: 1e9,
           heldOutBatch: false,
+          repeats: 1,
+          reinitWeights: false,
         })
       : null;
   if (range)

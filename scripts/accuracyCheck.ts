@@ -46,6 +46,8 @@ const range = await session.rangeTest({
   mode: 'exp',
   divergeFactor: 4,
   heldOutBatch: false,
+  repeats: 1,
+  reinitWeights: false,
 });
 const lrs: number[] = [];
 const losses: number[] = [];

@@ -83,6 +83,8 @@ const range = await engine.rangeTest({
   mode: 'exp',
   divergeFactor: 4,
   heldOutBatch: false,
+  repeats: 1,
+  reinitWeights: false,
 });
 const lrs: number[] = [];
 const losses: number[] = [];

@@ -42,8 +42,15 @@ export {
   type SuggestMethod,
   type Suggestion,
   type SuggestionWindow,
+  type SuggestChoices,
   type AccuracySuggestion,
 } from './suggest';
+export {
+  bandAcrossRuns,
+  suggestionSpread,
+  type RunBand,
+  type SuggestionSpread,
+} from './rangeTestRepeats';
 export {
   rangeTestScript,
   rangeTestScriptErrors,
@@ -68,6 +75,7 @@ export {
   DEFAULT_RANGE_TEST,
   NUM_ITER_RANGE,
   RANGE_TEST_MODES,
+  RANGE_TEST_REPEATS,
   rangeTestConfigSchema,
   type RangeTestConfig,
 } from './config/rangeTestConfig';

@@ -43,3 +43,13 @@ describe('smoothing properties', () => {
     expect(divergenceStop([1, 0.9, NaN, 0.8], 4)).toBeNull();
   });
 });
+
+describe('bias correction', () => {
+  it('without it the EMA starts near 0 (biased towards its start), with it at the first loss', () => {
+    const losses = [2.3, 2.3, 2.3];
+    const plain = smoothLosses(losses, { rule: 'fastai-debiased-ema', beta: 0.98, debias: false });
+    const debiased = smoothLosses(losses, { rule: 'fastai-debiased-ema', beta: 0.98 });
+    expect(plain[0]).toBeCloseTo(0.02 * 2.3, 12);
+    expect(debiased[0]).toBeCloseTo(2.3, 12);
+  });
+});

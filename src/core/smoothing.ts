@@ -1,6 +1,12 @@
 /** How a range test smooths its losses and when it gives up (golden/README.md, smoothing). */
 export type SmoothingRule =
-  { rule: 'fastai-debiased-ema'; beta: number } | { rule: 'pytorch-lr-finder'; smoothF: number };
+  | {
+      rule: 'fastai-debiased-ema';
+      beta: number;
+      /** false: the plain EMA, biased towards its start at 0 (Lightning's #14167); fastai divides by 1 − β^k. */
+      debias?: boolean;
+    }
+  | { rule: 'pytorch-lr-finder'; smoothF: number };
 
 /** fastai's default: debiased EMA with beta 0.98, stop at 4 × best. */
 export const FASTAI_SMOOTHING: SmoothingRule = { rule: 'fastai-debiased-ema', beta: 0.98 };
@@ -16,7 +22,7 @@ export function smoothLosses(losses: ArrayLike<number>, rule: SmoothingRule): nu
     for (let k = 0; k < losses.length; k++) {
       avg = rule.beta * avg + (1 - rule.beta) * losses[k];
       debias *= rule.beta;
-      smoothed[k] = avg / (1 - debias);
+      smoothed[k] = rule.debias === false ? avg : avg / (1 - debias);
     }
     return smoothed;
   }

@@ -140,3 +140,64 @@ describe('argmin', () => {
     expect(argmin([3, 2, 1, 0], 2)).toBe(1);
   });
 });
+
+describe('the numerical choices behind the suggestions', () => {
+  it("reproduces every golden pick when each choice is set to its library's own value", () => {
+    for (const c of cases) {
+      for (const method of methods) {
+        const own =
+          method === 'steepestGradient'
+            ? { slope: 'index' as const, skipStart: 10, skipEnd: 5, divergeFactor: 5 }
+            : {
+                beta: 0.98,
+                debias: true,
+                slope: 'logLr' as const,
+                skipStart: Math.floor(c.numIt / 10),
+                skipEnd: 5,
+                divergeFactor: 4,
+              };
+        const suggestion = suggestLr(c.lrs, c.losses, method, { numIt: c.numIt, ...own });
+        expect(suggestion.index, `${c.name} ${method}`).toBe(c.expectedIndex[method]);
+      }
+    }
+  });
+
+  it('skip windows move the ends of the window the picks come from', () => {
+    const c = cases[0];
+    const window = suggestionWindow(c.losses, FASTAI_SMOOTHING, c.numIt, {
+      skipStart: 3,
+      skipEnd: 12,
+    });
+    const own = suggestionWindow(c.losses, FASTAI_SMOOTHING, c.numIt);
+    expect(window.window).toEqual([3, own.recorded - 12]);
+  });
+
+  it('a lower divergence factor cuts the window earlier', () => {
+    const diverging = cases.find((c) => c.fastai.divergedAt !== null);
+    expect(diverging).toBeDefined();
+    if (!diverging) return;
+    const own = suggestionWindow(diverging.losses, FASTAI_SMOOTHING, diverging.numIt);
+    const strict = suggestionWindow(diverging.losses, FASTAI_SMOOTHING, diverging.numIt, {
+      divergeFactor: 1.2,
+    });
+    expect(strict.recorded).toBeLessThan(own.recorded);
+  });
+
+  it('on a linear sweep, a slope against the step index favours the big early drop, against log LR the late one', () => {
+    const numIt = 100;
+    const lrs = Array.from({ length: numIt }, (_, k) =>
+      sweepLr({ startLr: 1e-3, endLr: 1, numIter: numIt, mode: 'linear' }, k),
+    );
+    // A 0.5 fall over steps 15–20 (where the LR moves by ×1.3) and 0.3 over 70–75 (×1.07).
+    const losses = lrs.map(
+      (_, k) =>
+        3 - 0.1 * Math.min(5, Math.max(0, k - 15)) - 0.06 * Math.min(5, Math.max(0, k - 70)),
+    );
+    for (const method of ['steep', 'steepestGradient'] as const) {
+      const byIndex = suggestLr(lrs, losses, method, { numIt, slope: 'index' });
+      const byLogLr = suggestLr(lrs, losses, method, { numIt, slope: 'logLr' });
+      expect(byIndex.index, method).toBeLessThan(40);
+      expect(byLogLr.index, method).toBeGreaterThan(60);
+    }
+  });
+});

@@ -1,5 +1,4 @@
 import {
-  FASTAI_SMOOTHING,
   LR_FINDER_SMOOTHING,
   divergenceFactor,
   divergenceStop,
@@ -7,6 +6,8 @@ import {
   type SmoothingRule,
 } from './smoothing';
 import { argmin } from './argmin';
+
+const FASTAI_BETA = 0.98;
 
 /**
  * LR suggestions from a range test. Each method runs its library's whole pipeline on the
@@ -29,6 +30,25 @@ export interface Suggestion {
   index: number;
 }
 
+/**
+ * The numerical choices behind the suggestions; each one left out is its library's own
+ * (golden/README.md), so `{}` reproduces fastai and pytorch-lr-finder exactly.
+ */
+export interface SuggestChoices {
+  /** fastai's EMA beta (0.98); pytorch-lr-finder keeps its smooth_f 0.05. */
+  beta?: number;
+  /** fastai divides its EMA by 1 − β^k (true); false keeps the plain, start-biased EMA. */
+  debias?: boolean;
+  /** What a slope is taken against: fastai's steep uses ln(LR), pytorch-lr-finder the step index. */
+  slope?: 'logLr' | 'index';
+  /** Points left out at the start: fastai numIt // 10, pytorch-lr-finder 10. */
+  skipStart?: number;
+  /** Points left out before the stop: 5 in both. */
+  skipEnd?: number;
+  /** The stop: smoothed loss above factor × its best (fastai 4, pytorch-lr-finder 5). */
+  divergeFactor?: number;
+}
+
 /** The points a library keeps for suggesting: smoothed losses and the [start, end) window. */
 export interface SuggestionWindow {
   smoothed: number[];
@@ -44,30 +64,39 @@ export function suggestionWindow(
   rawLosses: ArrayLike<number>,
   rule: SmoothingRule,
   numIt: number,
+  choices: SuggestChoices = {},
 ): SuggestionWindow {
   const smoothed = smoothLosses(rawLosses, rule);
-  const divergedAt = divergenceStop(smoothed, divergenceFactor(rule));
+  const divergedAt = divergenceStop(smoothed, choices.divergeFactor ?? divergenceFactor(rule));
   const recorded = divergedAt === null ? smoothed.length : divergedAt + 1;
-  const start = rule.rule === 'fastai-debiased-ema' ? Math.floor(numIt / 10) : 10;
-  return { smoothed, recorded, divergedAt, window: [start, recorded - 5] };
+  const start =
+    choices.skipStart ?? (rule.rule === 'fastai-debiased-ema' ? Math.floor(numIt / 10) : 10);
+  return { smoothed, recorded, divergedAt, window: [start, recorded - (choices.skipEnd ?? 5)] };
 }
 
-/** numpy.gradient with unit spacing: central differences halved inside, one-sided at the ends. */
-function numpyGradient(values: readonly number[]): number[] {
+/**
+ * numpy.gradient: central differences inside, one-sided at the ends; with unit spacing unless
+ * coordinates `xs` are given (then the central difference over xs[i+1] − xs[i−1]).
+ */
+function numpyGradient(values: readonly number[], xs?: readonly number[]): number[] {
   const n = values.length;
   if (n < 2) return n === 1 ? [0] : [];
+  const x = (i: number) => (xs ? xs[i] : i);
   return values.map((_, i) => {
-    if (i === 0) return values[1] - values[0];
-    if (i === n - 1) return values[n - 1] - values[n - 2];
-    return (values[i + 1] - values[i - 1]) / 2;
+    if (i === 0) return (values[1] - values[0]) / (x(1) - x(0));
+    if (i === n - 1) return (values[n - 1] - values[n - 2]) / (x(n - 1) - x(n - 2));
+    return (values[i + 1] - values[i - 1]) / (x(i + 1) - x(i - 1));
   });
 }
 
-/** fastai `steep`: left end of the segment where loss falls fastest against ln(lr). */
-function steepIndex(lrs: readonly number[], losses: readonly number[]): number {
+/** fastai `steep`: left end of the segment where loss falls fastest against ln(lr) (or the index). */
+function steepIndex(lrs: readonly number[], losses: readonly number[], slope: 'logLr' | 'index') {
   const slopes = losses
     .slice(0, -1)
-    .map((loss, i) => (losses[i + 1] - loss) / (Math.log(lrs[i + 1]) - Math.log(lrs[i])));
+    .map(
+      (loss, i) =>
+        (losses[i + 1] - loss) / (slope === 'index' ? 1 : Math.log(lrs[i + 1]) - Math.log(lrs[i])),
+    );
   return argmin(slopes);
 }
 
@@ -108,10 +137,17 @@ export function suggestLr(
   lrs: ArrayLike<number>,
   rawLosses: ArrayLike<number>,
   method: SuggestMethod,
-  options: { numIt: number },
+  options: { numIt: number } & SuggestChoices,
 ): Suggestion {
-  const rule = method === 'steepestGradient' ? LR_FINDER_SMOOTHING : FASTAI_SMOOTHING;
-  const { smoothed, window } = suggestionWindow(rawLosses, rule, options.numIt);
+  const rule: SmoothingRule =
+    method === 'steepestGradient'
+      ? LR_FINDER_SMOOTHING
+      : {
+          rule: 'fastai-debiased-ema',
+          beta: options.beta ?? FASTAI_BETA,
+          debias: options.debias ?? true,
+        };
+  const { smoothed, window } = suggestionWindow(rawLosses, rule, options.numIt, options);
   const [start, end] = window;
   if (end - start < 2) {
     throw new RangeError(
@@ -126,7 +162,7 @@ export function suggestLr(
       return { lr: lrs[index] / 10, index };
     }
     case 'steep': {
-      const index = start + steepIndex(lrWindow, lossWindow);
+      const index = start + steepIndex(lrWindow, lossWindow, options.slope ?? 'logLr');
       return { lr: lrs[index], index };
     }
     case 'valley': {
@@ -143,7 +179,8 @@ export function suggestLr(
       return { lr: lrs[index], index };
     }
     case 'steepestGradient': {
-      const index = start + argmin(numpyGradient(lossWindow));
+      const against = options.slope === 'logLr' ? lrWindow.map(Math.log) : undefined;
+      const index = start + argmin(numpyGradient(lossWindow, against));
       return { lr: lrs[index], index };
     }
   }

@@ -89,6 +89,8 @@ export function rangeTestRecord(change: Partial<RangeTestRecord> = {}): RangeTes
       mode: 'exp',
       divergeFactor: 4,
       heldOutBatch: true,
+      repeats: 1,
+      reinitWeights: false,
     },
     stopReason: 'diverged',
     series: {

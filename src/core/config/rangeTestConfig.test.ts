@@ -31,4 +31,13 @@ describe('rangeTestConfigSchema', () => {
       'endLr',
     ]);
   });
+
+  it('takes 1, 3, 5 or 10 repeats, and a sweep saved before repeats existed as one repeat', () => {
+    expect(fieldsRefused({ ...DEFAULT_RANGE_TEST, repeats: 5 })).toEqual([]);
+    expect(fieldsRefused({ ...DEFAULT_RANGE_TEST, repeats: 4 })).toEqual(['repeats']);
+    const older: Partial<typeof DEFAULT_RANGE_TEST> = { ...DEFAULT_RANGE_TEST };
+    delete older.repeats;
+    delete older.reinitWeights;
+    expect(rangeTestConfigSchema.parse(older)).toMatchObject({ repeats: 1, reinitWeights: false });
+  });
 });

@@ -10,6 +10,9 @@ export const RANGE_TEST_MODES = ['exp', 'linear'] as const;
  */
 export const NUM_ITER_RANGE = { min: 10, max: 5000 } as const;
 
+/** How many sweeps a repeated range test may take, each with its own seed. */
+export const RANGE_TEST_REPEATS = [1, 3, 5, 10] as const;
+
 /** A range test's sweep: the LR from startLr to endLr over numIter steps, and when it stops. */
 export const rangeTestConfigSchema = z
   .object({
@@ -25,6 +28,15 @@ export const rangeTestConfigSchema = z
     divergeFactor: z.number().gt(1, 'must be greater than 1'),
     /** Also measure loss and accuracy on a fixed held-out batch at every step (slower). */
     heldOutBatch: z.boolean(),
+    /** Sweeps from the same weights, each with another seed for data order and dropout. */
+    repeats: z
+      .number()
+      .refine((n) => (RANGE_TEST_REPEATS as readonly number[]).includes(n), {
+        error: `must be one of ${RANGE_TEST_REPEATS.join(', ')}`,
+      })
+      .default(1),
+    /** Repeats after the first also start from new initial weights (another init seed). */
+    reinitWeights: z.boolean().default(false),
   })
   .superRefine((config, ctx) => {
     if (!(config.endLr > config.startLr)) {
@@ -46,4 +58,6 @@ export const DEFAULT_RANGE_TEST: RangeTestConfig = {
   mode: 'exp',
   divergeFactor: 4,
   heldOutBatch: false,
+  repeats: 1,
+  reinitWeights: false,
 };

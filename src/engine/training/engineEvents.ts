@@ -20,6 +20,8 @@ export type TrainStopReason = 'completed' | 'nonFinite' | 'stopped' | 'cycleEnd'
 /** Per-step series of a range test, from step `fromIdx` on (typed arrays, transferred). */
 export interface RangeTestProgress {
   type: 'rangeTestProgress';
+  /** Which sweep of a repeated test (0-based). */
+  repeatIdx: number;
   fromIdx: number;
   lr: Float64Array;
   loss: Float32Array;
@@ -31,6 +33,9 @@ export interface RangeTestProgress {
 
 export interface RangeTestEnd {
   type: 'rangeTestEnd';
+  /** Which sweep ended (0-based); the test is over after sweep numRepeats − 1 or a stop. */
+  repeatIdx: number;
+  numRepeats: number;
   reason: RangeTestStopReason;
   /** Steps recorded. */
   numSteps: number;

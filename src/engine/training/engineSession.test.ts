@@ -115,6 +115,55 @@ describe('range test', () => {
     twin.engine.dispose();
   });
 
+  it('repeats the sweep with other seeds (and new initial weights), the first as a single test, and restores the weights after all', async () => {
+    const single = session();
+    await single.engine.rangeTest({ ...DEFAULT_RANGE_TEST, endLr: 1, numIter: 15 });
+    const singleLosses = series(ofType(single.events, 'rangeTestProgress'), (c) => c.loss);
+    single.engine.dispose();
+
+    const { engine, events } = session();
+    const before = engine.weights();
+    await engine.rangeTest({
+      ...DEFAULT_RANGE_TEST,
+      endLr: 1,
+      numIter: 15,
+      repeats: 3,
+      reinitWeights: true,
+    });
+    const after = engine.weights();
+    expect(await bitwise(before, after)).toBe(true);
+    tf.dispose([...Object.values(before), ...Object.values(after)]);
+
+    const ends = ofType(events, 'rangeTestEnd');
+    expect(ends.map((end) => [end.repeatIdx, end.numRepeats])).toEqual([
+      [0, 3],
+      [1, 3],
+      [2, 3],
+    ]);
+    const chunks = ofType(events, 'rangeTestProgress');
+    const losses = [0, 1, 2].map((repeatIdx) =>
+      series(
+        chunks.filter((c) => c.repeatIdx === repeatIdx),
+        (c) => c.loss,
+      ),
+    );
+    expect(losses[0]).toEqual(singleLosses);
+    expect(losses[1][0]).not.toBe(losses[0][0]);
+    expect(losses[2][0]).not.toBe(losses[1][0]);
+    engine.dispose();
+  });
+
+  it('a stop during a repeated test ends it after the current sweep', async () => {
+    const { engine, events } = session();
+    const done = engine.rangeTest({ ...DEFAULT_RANGE_TEST, numIter: 200, repeats: 5 });
+    setTimeout(() => engine.stop(), 50);
+    const end = await done;
+    expect(end.reason).toBe('stopped');
+    expect(ofType(events, 'rangeTestEnd').length).toBeLessThan(5);
+    expect(engine.busy).toBe(false);
+    engine.dispose();
+  });
+
   it('stops on divergence and says so', async () => {
     const { engine, events } = session();
     const end = await engine.rangeTest({

@@ -24,6 +24,11 @@ import type {
 import { runRangeTest } from './rangeTest';
 import { TrainingRun, type TrainEnd } from './trainingRun';
 
+/** Repeat 0 keeps `seed` (a single test is as before); later repeats derive their own. */
+function repeatSeed(seed: number, repeatIdx: number): number {
+  return repeatIdx === 0 ? seed : deriveSeed(seed, 7000 + repeatIdx);
+}
+
 /** Images in the range test's held-out batch. */
 const HELD_OUT_SIZE = 256;
 
@@ -85,34 +90,53 @@ export class EngineSession {
     return this.run !== null || this.rangeTestStop !== null;
   }
 
-  /** Runs a range test from the current weights; they and the optimizer state are restored after. */
+  /**
+   * Runs a range test from the current weights, `repeats` times: each sweep with its own seed for
+   * the data order and dropout (and new initial weights with `reinitWeights`); the first is the
+   * single test's. The weights and the optimizer state are restored after every sweep, so after
+   * all of them (or a stop) the model is as it was. Resolves with the last sweep's end.
+   */
   async rangeTest(sent: RangeTestConfig): Promise<RangeTestEnd> {
     this.assertIdle('run a range test');
     const config = parseConfig('rangeTest', rangeTestConfigSchema, sent);
     const stop = { requested: false };
     this.rangeTestStop = stop;
     const heldOut = config.heldOutBatch ? this.heldOutBatch() : null;
+    const start = config.reinitWeights ? this.model.getWeights() : null;
     try {
-      return await runRangeTest(
-        {
-          model: this.model,
-          optimizer: this.optimizer,
-          optimizerName: this.config.optimizer,
-          // Its own data order: the test must not shift the batches training will see.
-          stream: new BatchStream(
-            this.dataset.train,
-            this.config.batchSize,
-            deriveSeed(this.config.seed, 31),
-            this.config.augment,
-          ),
-          heldOut,
-          seed: this.config.seed,
-          emit: this.emit,
-          shouldStop: () => stop.requested,
-        },
-        config,
-      );
+      let end: RangeTestEnd | null = null;
+      for (let repeatIdx = 0; repeatIdx < config.repeats; repeatIdx++) {
+        if (start && repeatIdx > 0) this.loadFreshWeights(repeatIdx);
+        end = await runRangeTest(
+          {
+            model: this.model,
+            optimizer: this.optimizer,
+            optimizerName: this.config.optimizer,
+            // Its own data order: the test must not shift the batches training will see.
+            stream: new BatchStream(
+              this.dataset.train,
+              this.config.batchSize,
+              repeatSeed(deriveSeed(this.config.seed, 31), repeatIdx),
+              this.config.augment,
+            ),
+            heldOut,
+            seed: repeatSeed(this.config.seed, repeatIdx),
+            repeatIdx,
+            numRepeats: config.repeats,
+            emit: this.emit,
+            shouldStop: () => stop.requested,
+          },
+          config,
+        );
+        if (end.reason === 'stopped') break;
+      }
+      if (!end) throw new Error('a range test needs at least one repeat');
+      return end;
     } finally {
+      if (start) {
+        this.model.setWeights(start);
+        tf.dispose(Object.values(start));
+      }
       if (heldOut) tf.dispose([heldOut.xs, heldOut.ys]);
       this.rangeTestStop = null;
     }
@@ -212,6 +236,18 @@ export class EngineSession {
     this.stop();
     this.optimizer.dispose();
     this.model.dispose();
+  }
+
+  /** The initial weights another init seed gives, for repeat `repeatIdx` of a range test. */
+  private loadFreshWeights(repeatIdx: number): void {
+    const fresh = createCnn(
+      this.config.model,
+      repeatSeed(deriveSeed(this.config.seed, 53), repeatIdx),
+    );
+    const weights = fresh.getWeights();
+    fresh.dispose();
+    this.model.setWeights(weights);
+    tf.dispose(Object.values(weights));
   }
 
   private newTrainStream(): BatchStream {

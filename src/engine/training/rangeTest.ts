@@ -23,7 +23,10 @@ export interface RangeTestContext {
   stream: BatchStream;
   /** A fixed batch for held-out loss and accuracy, when the config asks for it. */
   heldOut: Batch | null;
+  /** Seeds this sweep's dropout (and augmentation) draws. */
   seed: number;
+  repeatIdx: number;
+  numRepeats: number;
   emit: EmitEvent;
   shouldStop: () => boolean;
 }
@@ -102,6 +105,8 @@ export async function runRangeTest(
   emitChunk(ctx, recorder, config);
   const end: RangeTestEnd = {
     type: 'rangeTestEnd',
+    repeatIdx: ctx.repeatIdx,
+    numRepeats: ctx.numRepeats,
     reason,
     numSteps: recorder.count,
     message,
@@ -131,6 +136,7 @@ function emitChunk(
   const { values } = chunk;
   ctx.emit({
     type: 'rangeTestProgress',
+    repeatIdx: ctx.repeatIdx,
     fromIdx: chunk.fromIdx,
     lr: Float64Array.from(values.lr),
     loss: Float32Array.from(values.loss),

@@ -35,6 +35,7 @@ import {
   type EngineClientHandlers,
 } from './engineClient';
 import { followScheduleEdits } from './liveSchedule';
+import { endRangeTestSweep } from './rangeTestSweeps';
 
 /**
  * What the buttons do: each action reads the store, talks to the worker and writes the
@@ -67,8 +68,7 @@ function onEvent(event: EngineEvent, scheduleBump: () => void): void {
       scheduleBump();
       break;
     case 'rangeTestEnd':
-      store.setRangeTest({ status: 'done', end: event });
-      keepRangeTest(event);
+      endRangeTestSweep(event);
       scheduleBump();
       break;
     case 'trainProgress': {
@@ -225,6 +225,8 @@ export async function runRangeTest(): Promise<void> {
     status: 'running',
     ranWith: { id: crypto.randomUUID(), startedAt: Date.now(), session, config },
     end: null,
+    repeats: [],
+    shownRepeatIdx: null,
   });
   useAppStore.getState().bumpSeries();
   try {
@@ -341,7 +343,9 @@ export async function changeSession(change: Partial<SessionConfig>): Promise<voi
   useAppStore.getState().setSession(change);
   if (change.dataset && change.dataset !== before.dataset) {
     clearRangeTestSeries();
-    useAppStore.getState().setRangeTest({ status: 'idle', end: null });
+    useAppStore
+      .getState()
+      .setRangeTest({ status: 'idle', end: null, repeats: [], shownRepeatIdx: null });
     await startEngine();
   }
   if (useAppStore.getState().engine.status === 'ready') await reset();

@@ -1,14 +1,43 @@
 import { useRef, useState, type KeyboardEvent } from 'react';
+import {
+  DEFAULT_RANGE_TEST_SCRIPT,
+  errorMessage,
+  rangeTestScript,
+  type RangeTestConfig,
+  type RangeTestScriptFlavour,
+} from '../../core';
 import { kerasCode, pytorchCode, type ExportOptions } from '../../core/codeExport';
 import { ASSUMED_TRAIN_SIZE, iterationsPerEpoch } from '../schedule/epochInfo';
 import { draftToSpec } from '../schedule/scheduleDraft';
 import { useAppStore } from '../store';
 
 const LANGUAGES = [
-  { id: 'pytorch', label: 'PyTorch', file: 'lr_schedule_pytorch.py', generate: pytorchCode },
-  { id: 'keras', label: 'Keras', file: 'lr_schedule_keras.py', generate: kerasCode },
+  { id: 'pytorch', label: 'PyTorch', file: 'lr_schedule_pytorch.py' },
+  { id: 'keras', label: 'Keras', file: 'lr_schedule_keras.py' },
+  { id: 'range-test', label: 'Range test', file: 'lr_range_test.py' },
 ] as const;
-type LanguageIdx = 0 | 1;
+type LanguageIdx = 0 | 1 | 2;
+
+const FLAVOURS: Record<RangeTestScriptFlavour, { label: string; file: string }> = {
+  pytorch: { label: 'PyTorch script', file: 'lr_range_test.py' },
+  keras: { label: 'Keras callback', file: 'lr_range_test_keras.py' },
+};
+
+/** The range test as Python with the page's sweep, stop and repeats (the engine's stop β, 0.98). */
+function rangeTestCode(config: RangeTestConfig, flavour: RangeTestScriptFlavour): string {
+  try {
+    return rangeTestScript(
+      {
+        ...config,
+        smoothingBeta: DEFAULT_RANGE_TEST_SCRIPT.smoothingBeta,
+        repeats: config.repeats,
+      },
+      flavour,
+    );
+  } catch (error) {
+    return `# ${errorMessage(error)}\n# Fix the range-test settings to export it.`;
+  }
+}
 
 /**
  * The current schedule as ready-to-paste PyTorch or Keras code with the session's optimizer:
@@ -22,30 +51,39 @@ export function CodeExportPanel() {
   const ranWith = useAppStore((state) => state.training.ranWith);
   const changes = useAppStore((state) => state.training.scheduleChanges);
   const trainSize = useAppStore((state) => state.engine.dataset?.trainSize ?? ASSUMED_TRAIN_SIZE);
+  const rangeTestConfig = useAppStore((state) => state.rangeTest.config);
   const [languageIdx, setLanguageIdx] = useState<LanguageIdx>(0);
+  const [flavour, setFlavour] = useState<RangeTestScriptFlavour>('pytorch');
   const [message, setMessage] = useState<string | null>(null);
   const codeRef = useRef<HTMLPreElement>(null);
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
 
-  const language = LANGUAGES[languageIdx];
+  const tab = LANGUAGES[languageIdx];
+  const isRangeTest = tab.id === 'range-test';
+  const language = isRangeTest
+    ? { ...tab, label: `range test (${FLAVOURS[flavour].label})`, file: FLAVOURS[flavour].file }
+    : tab;
   const options: ExportOptions = {
     optimizer,
     batchSize,
     iterationsPerEpoch: iterationsPerEpoch(trainSize, batchSize),
     ...(ranWith && changes.length > 0 ? { history: { initial: ranWith.schedule, changes } } : {}),
   };
-  const code = language.generate(spec, options);
+  const code = isRangeTest
+    ? rangeTestCode(rangeTestConfig, flavour)
+    : (tab.id === 'pytorch' ? pytorchCode : kerasCode)(spec, options);
 
   const choose = (idx: LanguageIdx) => {
     setLanguageIdx(idx);
     setMessage(null);
   };
 
-  /** Arrow keys move between the two tabs (the ARIA tabs pattern). */
+  /** Arrow keys move between the tabs (the ARIA tabs pattern). */
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>, idx: LanguageIdx) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
-    const next: LanguageIdx = idx === 0 ? 1 : 0;
+    const step = event.key === 'ArrowRight' ? 1 : LANGUAGES.length - 1;
+    const next = ((idx + step) % LANGUAGES.length) as LanguageIdx;
     choose(next);
     tabRefs.current[next]?.focus();
   };
@@ -81,7 +119,7 @@ export function CodeExportPanel() {
   return (
     <section className="code-export" aria-labelledby="code-export-heading">
       <div className="toolbar">
-        <h2 id="code-export-heading">Schedule as code</h2>
+        <h2 id="code-export-heading">{isRangeTest ? 'Range test as code' : 'Schedule as code'}</h2>
         <div className="code-export-tabs" role="tablist" aria-label="Language">
           {LANGUAGES.map((entry, idx) => (
             <button
@@ -109,11 +147,35 @@ export function CodeExportPanel() {
           Download .py
         </button>
       </div>
-      <p className="field-hint">
-        The same LR per batch as the preview, for the session&apos;s optimizer and batch size{' '}
-        {batchSize}.
-      </p>
-      {stale ? (
+      {isRangeTest ? (
+        <p className="field-hint">
+          <label htmlFor="code-export-flavour">For</label>{' '}
+          <select
+            id="code-export-flavour"
+            value={flavour}
+            onChange={(event) => {
+              setFlavour(event.target.value === 'keras' ? 'keras' : 'pytorch');
+              setMessage(null);
+            }}
+          >
+            {(Object.keys(FLAVOURS) as RangeTestScriptFlavour[]).map((id) => (
+              <option key={id} value={id}>
+                {FLAVOURS[id].label}
+              </option>
+            ))}
+          </select>{' '}
+          Your own model, the page&apos;s sweep ({rangeTestConfig.numIter} iterations, stop at{' '}
+          {rangeTestConfig.divergeFactor}× best, {rangeTestConfig.repeats}{' '}
+          {rangeTestConfig.repeats === 1 ? 'repeat' : 'repeats'}) and the same suggestion rules;
+          weights and optimizer restored afterwards.
+        </p>
+      ) : (
+        <p className="field-hint">
+          The same LR per batch as the preview, for the session&apos;s optimizer and batch size{' '}
+          {batchSize}.
+        </p>
+      )}
+      {stale && !isRangeTest ? (
         <p className="stale-note" role="status">
           Showing the last valid schedule until the highlighted field is fixed.
         </p>

@@ -1,3 +1,4 @@
+import { RangeTestAnalysisChoices } from '../rangeTest/RangeTestAnalysisChoices';
 import { RangeTestReading } from '../rangeTest/RangeTestReading';
 import { RangeTestSettings } from '../rangeTest/RangeTestSettings';
 
@@ -12,6 +13,7 @@ export function RangeTestPanel() {
       </p>
       <RangeTestReading />
       <RangeTestSettings />
+      <RangeTestAnalysisChoices />
     </section>
   );
 }

@@ -16,6 +16,9 @@ import { overlayLegend, sweepSpan, useRangeTestOverlays } from '../runs/runOverl
 import { useAppStore } from '../store';
 import { lossAxis, lrTicks, rangeTestLines } from './rangeTestChartData';
 import { RangeTestKeys } from './RangeTestKeys';
+import { RepeatBands, SuggestionIntervals } from './RangeTestRepeatLayers';
+import { SUGGESTION_TEXT, type RangeTestPicks } from './rangeTestAnalysis';
+import type { RepeatsView } from './rangeTestRepeatsView';
 import { rangeTestSummary } from './rangeTestSummary';
 import { RangeTestMarks, RangeTestRegions } from './RangeTestMarks';
 import { useMaxLrDrag } from './useMaxLrDrag';
@@ -39,6 +42,19 @@ const formatLoss = (value: number) => String(Number(value.toPrecision(3)));
 const percent = (value: number) => `${Math.round(value * 100)}%`;
 const percentFine = (value: number) => `${(value * 100).toFixed(1)}%`;
 
+/** The keys under a repeated test name each rule's median over the repeats. */
+function medianPicks(picks: RangeTestPicks, view: RepeatsView): RangeTestPicks {
+  return {
+    ...picks,
+    suggestions: view.intervals.map(({ id, spread }) => ({
+      id,
+      ...SUGGESTION_TEXT[id],
+      lr: spread.median,
+      index: -1,
+    })),
+  };
+}
+
 /**
  * Smith's range-test plot: raw and smoothed loss (left axis) and accuracy (right axis) against
  * the LR on a log axis, with the suggestions, the regions, the stop point and the schedule's
@@ -47,7 +63,7 @@ const percentFine = (value: number) => `${(value * 100).toFixed(1)}%`;
 export function RangeTestChart({ compact = false }: { compact?: boolean }) {
   // Compact (beside the training charts): grows with the window as they do.
   const compactHeight = useChartHeight(COMPACT_PLOT_HEIGHT);
-  const { recorded, picks, curve } = useRangeTestAnalysis();
+  const { recorded, picks, curve, repeated } = useRangeTestAnalysis();
   const status = useAppStore((state) => state.rangeTest.status);
   const end = useAppStore((state) => state.rangeTest.end);
   const endLr = useAppStore(
@@ -82,15 +98,29 @@ export function RangeTestChart({ compact = false }: { compact?: boolean }) {
   }
 
   const loss = lossAxis([...(numPoints > 0 ? [curve] : []), ...overlays.map((run) => run.curve)]);
+  const bandWord = repeated?.loss.kind === 'interquartile' ? 'interquartile' : 'min–max';
   const legend: LegendItem[] = [
-    ...(numPoints > 0
+    ...(repeated
       ? ([
-          { label: 'Loss (raw)', color: LOSS_RAW, mark: 'noisy' },
-          { label: 'Loss (smoothed)', color: LOSS, mark: 'line' },
-          { label: 'Batch accuracy (raw)', color: ACCURACY_RAW, mark: 'noisy' },
-          { label: 'Batch accuracy (smoothed)', color: ACCURACY, mark: 'line' },
+          {
+            label: `Loss: median of ${repeated.numRepeats}, ${bandWord} band`,
+            color: LOSS,
+            mark: 'line',
+          },
+          {
+            label: `Accuracy: median of ${repeated.numRepeats}, ${bandWord} band`,
+            color: ACCURACY,
+            mark: 'line',
+          },
         ] as const)
-      : []),
+      : numPoints > 0
+        ? ([
+            { label: 'Loss (raw)', color: LOSS_RAW, mark: 'noisy' },
+            { label: 'Loss (smoothed)', color: LOSS, mark: 'line' },
+            { label: 'Batch accuracy (raw)', color: ACCURACY_RAW, mark: 'noisy' },
+            { label: 'Batch accuracy (smoothed)', color: ACCURACY, mark: 'line' },
+          ] as const)
+        : []),
     ...(lines.heldOut
       ? [{ label: 'Held-out accuracy', color: HELD_OUT, mark: 'line' } as const]
       : []),
@@ -101,7 +131,11 @@ export function RangeTestChart({ compact = false }: { compact?: boolean }) {
     <ChartFigure
       title={TITLE}
       label={NAME}
-      summary={rangeTestSummary(recorded.lrs, curve, picks)}
+      summary={
+        repeated
+          ? `${repeated.numRepeats} repeated range tests: the median smoothed loss and accuracy with a ${bandWord} band, and each suggestion's interval.`
+          : rangeTestSummary(recorded.lrs, curve, picks)
+      }
       table={() =>
         seriesTable({ label: 'Learning rate', format: formatRate, log: true }, [
           { label: 'Loss (raw)', series: lines.raw, format: formatLoss },
@@ -112,7 +146,12 @@ export function RangeTestChart({ compact = false }: { compact?: boolean }) {
       testId="range-test-chart"
       className={compact ? 'range-test-chart range-test-compact' : 'range-test-chart'}
       legend={legend}
-      footer={<RangeTestKeys picks={picks} overlays={overlays} />}
+      footer={
+        <RangeTestKeys
+          picks={repeated ? medianPicks(picks, repeated) : picks}
+          overlays={overlays}
+        />
+      }
     >
       <div className="range-test-plot" {...drag.handlers}>
         <ResponsiveContainer width="100%" height={compact ? compactHeight : PLOT_HEIGHT}>
@@ -145,30 +184,37 @@ export function RangeTestChart({ compact = false }: { compact?: boolean }) {
               side="right"
               label="Accuracy"
             />
-            {running ? null : <RangeTestRegions curve={curve} />}
+            {running || repeated ? null : <RangeTestRegions curve={curve} />}
             <PlotClip>
-              <SeriesPath series={lines.raw} color={LOSS_RAW} width={1} yAxisId="loss" />
-              <SeriesPath series={lines.smoothed} color={LOSS} width={2.5} yAxisId="loss" />
-              <SeriesPath
-                series={lines.accuracy}
-                color={ACCURACY_RAW}
-                width={1}
-                yAxisId="accuracy"
-              />
-              <SeriesPath
-                series={lines.smoothedAccuracy}
-                color={ACCURACY}
-                width={2}
-                yAxisId="accuracy"
-              />
-              {lines.heldOut ? (
-                <SeriesPath series={lines.heldOut} color={HELD_OUT} yAxisId="accuracy" />
-              ) : null}
+              {repeated ? (
+                <RepeatBands view={repeated} />
+              ) : (
+                <>
+                  <SeriesPath series={lines.raw} color={LOSS_RAW} width={1} yAxisId="loss" />
+                  <SeriesPath series={lines.smoothed} color={LOSS} width={2.5} yAxisId="loss" />
+                  <SeriesPath
+                    series={lines.accuracy}
+                    color={ACCURACY_RAW}
+                    width={1}
+                    yAxisId="accuracy"
+                  />
+                  <SeriesPath
+                    series={lines.smoothedAccuracy}
+                    color={ACCURACY}
+                    width={2}
+                    yAxisId="accuracy"
+                  />
+                  {lines.heldOut ? (
+                    <SeriesPath series={lines.heldOut} color={HELD_OUT} yAxisId="accuracy" />
+                  ) : null}
+                </>
+              )}
               <RangeTestOverlayPaths overlays={overlays} />
             </PlotClip>
+            {repeated ? <SuggestionIntervals view={repeated} /> : null}
             <RangeTestMarks
               curve={curve}
-              picks={picks}
+              picks={repeated ? { ...picks, suggestions: [] } : picks}
               lrs={recorded.lrs}
               stoppedAt={end?.reason === 'stopped' && status === 'done' ? last : null}
             />

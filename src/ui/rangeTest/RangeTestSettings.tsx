@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { NumberInput } from '../controls/NumberInput';
 import { formatRate } from '../format';
+import { RANGE_TEST_REPEATS } from '../../core';
 import { useAppStore } from '../store';
 import type { RangeTestConfig } from '../../worker/contract';
 import { rangeTestConfigErrors, type RangeTestConfigErrors } from './rangeTestConfigErrors';
@@ -102,6 +103,40 @@ export function RangeTestSettings() {
           errors={errors}
           hint="× the best smoothed loss (fastai: 4)."
         />
+        <Setting
+          field="repeats"
+          label="Repeats"
+          hint="Sweeps, each with another seed for data order and dropout."
+        >
+          {({ id, describedBy }) => (
+            <select
+              id={id}
+              aria-describedby={describedBy}
+              value={config.repeats}
+              onChange={(event) => setConfig({ repeats: Number(event.target.value) })}
+            >
+              {RANGE_TEST_REPEATS.map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </select>
+          )}
+        </Setting>
+      </div>
+      <div className="field field-boolean">
+        <input
+          id="range-test-reinitWeights"
+          type="checkbox"
+          checked={config.reinitWeights}
+          disabled={config.repeats < 2}
+          aria-describedby="range-test-reinitWeights-hint"
+          onChange={(event) => setConfig({ reinitWeights: event.target.checked })}
+        />
+        <label htmlFor="range-test-reinitWeights">Re-initialise weights</label>
+        <p id="range-test-reinitWeights-hint" className="field-hint">
+          Repeats after the first also start from new initial weights.
+        </p>
       </div>
       <div className="field field-boolean">
         <input

@@ -1,11 +1,10 @@
-import { plural } from '../../core';
 import { formatRate } from '../format';
-import { runRace } from '../race/raceActions';
-import { distinctSuggestions } from '../race/suggestionLegs';
 import { useAppStore } from '../store';
-import { raceBlocker } from '../store/selectors';
 import { SUGGESTION_COLORS } from './suggestionColors';
 import { useRangeTestAnalysis } from './useRangeTestAnalysis';
+import { RangeTestRepeatPicker } from './RangeTestRepeatPicker';
+import { TrySuggestions } from './TrySuggestions';
+import { spreadText, type SuggestionInterval } from './rangeTestRepeatsView';
 import { boundsFromMaxLr, type RangeTestSuggestion } from './rangeTestAnalysis';
 
 /** Why the recommended pick is the one offered (the order of `RECOMMENDATION_ORDER`). */
@@ -25,30 +24,65 @@ function spread(suggestions: readonly RangeTestSuggestion[]): string | null {
   return `${formatRate(low)}–${formatRate(high)}, ${ratio < 10 ? ratio.toFixed(1) : Math.round(ratio)}×`;
 }
 
+function ApplyBounds({
+  bounds,
+  onApply,
+}: {
+  bounds: { maxLr: number; baseLr: number };
+  onApply: () => void;
+}) {
+  return (
+    <p className="suggested-apply">
+      <button type="button" onClick={onApply}>
+        Use suggestion
+      </button>{' '}
+      <span className="field-hint">
+        Max LR {formatRate(bounds.maxLr)}, Base LR {formatRate(bounds.baseLr)}
+      </span>
+    </p>
+  );
+}
+
+/** Each rule over the repeats: its median and the interval its picks fall in. */
+function RepeatIntervals({ intervals }: { intervals: readonly SuggestionInterval[] }) {
+  return (
+    <ul className="suggestion-list" aria-label="Suggestions over the repeats">
+      {intervals.map(({ id, label, spread }) => (
+        <li key={id}>
+          <span
+            className="suggestion-swatch"
+            style={{ background: SUGGESTION_COLORS[id] }}
+            aria-hidden="true"
+          />
+          <span className="suggestion-name">{label}</span>{' '}
+          <span className="suggestion-lr">{formatRate(spread.median)}</span>
+          <span className="suggestion-why">
+            {formatRate(spread.min)}–{formatRate(spread.max)}, {spread.decades.toFixed(2)} decades
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /**
  * The range test's verdict: the suggested max LR with "Use suggestion", every method's pick with
  * a one-line explanation (or why it is missing), how far apart the picks are, and why the test
  * stopped. Compact: it sits beside the range-test chart.
  */
 export function RangeTestSuggestions() {
-  const { recorded, picks } = useRangeTestAnalysis();
+  const { recorded, picks, repeated } = useRangeTestAnalysis();
   const status = useAppStore((state) => state.rangeTest.status);
   const end = useAppStore((state) => state.rangeTest.end);
   const ratio = useAppStore((state) => state.rangeTest.ratio);
   const updateDraft = useAppStore((state) => state.updateDraft);
-  const raceBlocked = useAppStore((state) => raceBlocker(state, picks.suggestions, 'suggestion'));
-  const raceLength = useAppStore((state) => state.race.length);
-  const numDistinct = distinctSuggestions(picks.suggestions, ratio).length;
-  const trySuggestions = () => {
-    const { setRace, setChartTab } = useAppStore.getState();
-    setRace({ kind: 'suggestion' });
-    setChartTab('race');
-    void runRace(picks.suggestions);
-  };
   // Mid-test picks jump around; offer them once the test has ended.
   const ready = status !== 'running' && recorded.lrs.length > 0;
   const { recommended } = picks;
-  const bounds = recommended ? boundsFromMaxLr(recommended.lr, ratio) : null;
+  const recommendedLr = repeated
+    ? (repeated.recommended?.spread.median ?? null)
+    : (recommended?.lr ?? null);
+  const bounds = recommendedLr !== null ? boundsFromMaxLr(recommendedLr, ratio) : null;
 
   return (
     <section className="range-test-suggestions" aria-labelledby="range-test-suggestions-heading">
@@ -59,46 +93,43 @@ export function RangeTestSuggestions() {
             ? 'Suggestions appear when the range test ends.'
             : 'Run a range test to get suggested bounds.'}
         </p>
+      ) : repeated?.recommended && bounds ? (
+        <div className="suggested">
+          <p className="suggested-value" data-testid="range-test-headline">
+            Suggested max LR: {formatRate(repeated.recommended.spread.median)},{' '}
+            {spreadText(repeated.recommended.spread)}
+          </p>
+          <p className="field-hint">
+            {repeated.recommended.label}: the median of {repeated.recommended.spread.numRuns} of{' '}
+            {repeated.numRepeats} repeats ({formatRate(repeated.recommended.spread.min)}–
+            {formatRate(repeated.recommended.spread.max)}).
+          </p>
+          <ApplyBounds bounds={bounds} onApply={() => updateDraft(bounds)} />
+          <TrySuggestions suggestions={picks.suggestions} />
+        </div>
       ) : recommended && bounds ? (
         <div className="suggested">
-          <p className="suggested-value">Suggested max LR: {formatRate(recommended.lr)}</p>
+          <p className="suggested-value" data-testid="range-test-headline">
+            Suggested max LR: {formatRate(recommended.lr)}
+          </p>
           <p className="field-hint">
             {recommended.label}: {recommended.explanation}
             {WHY_RECOMMENDED[recommended.id] ? ` (${WHY_RECOMMENDED[recommended.id]})` : ''}.
             {spread(picks.suggestions) ? ` Picks span ${spread(picks.suggestions)}.` : ''}
           </p>
-          <p className="suggested-apply">
-            <button type="button" onClick={() => updateDraft(bounds)}>
-              Use suggestion
-            </button>{' '}
-            <span className="field-hint">
-              Max LR {formatRate(bounds.maxLr)}, Base LR {formatRate(bounds.baseLr)}
-            </span>
-          </p>
-          <p className="suggested-apply">
-            <button
-              type="button"
-              className="secondary"
-              disabled={raceBlocked !== null}
-              aria-describedby="try-suggestions-hint"
-              onClick={trySuggestions}
-            >
-              Try the suggestions
-            </button>{' '}
-            <span id="try-suggestions-hint" className="field-hint">
-              {raceBlocked ??
-                `Trains from each of the ${numDistinct} distinct picks for ${plural(raceLength.value, raceLength.unit.replace(/s$/, ''))} (set in the Race tab) and ranks them.`}
-            </span>
-          </p>
+          <ApplyBounds bounds={bounds} onApply={() => updateDraft(bounds)} />
+          <TrySuggestions suggestions={picks.suggestions} />
         </div>
       ) : (
         <p className="field-hint">
           No suggestion from this test: it recorded too few steps. Run a longer one.
         </p>
       )}
+      <RangeTestRepeatPicker />
       {ready ? (
         <details className="suggestion-details">
           <summary>Every method&apos;s pick and why the test stopped</summary>
+          {repeated ? <RepeatIntervals intervals={repeated.intervals} /> : null}
           <ul className="suggestion-list">
             {picks.suggestions.map((suggestion) => (
               <li key={suggestion.id}>

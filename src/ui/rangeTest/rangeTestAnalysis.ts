@@ -8,6 +8,7 @@ import {
   smoothAccuracy,
   smoothLosses,
   suggestLr,
+  type SuggestChoices,
   type SuggestMethod,
 } from '../../core';
 import { roundSignificant } from '../format';
@@ -79,7 +80,7 @@ export interface RangeTestCurve {
   stop: RangeTestStop | null;
 }
 
-const SUGGESTION_TEXT: Record<SuggestionId, { label: string; explanation: string }> = {
+export const SUGGESTION_TEXT: Record<SuggestionId, { label: string; explanation: string }> = {
   steep: { label: 'Steep', explanation: 'where the loss falls fastest' },
   valley: {
     label: 'Valley',
@@ -105,7 +106,7 @@ const SUGGESTION_TEXT: Record<SuggestionId, { label: string; explanation: string
  * stops rising) first, as in the CLR paper; fastai's `valley`, then `steep`, when no accuracy
  * knee can be found. valley suits fine-tuning but is 10–30× lower on MNIST, too timid for CLR.
  */
-const RECOMMENDATION_ORDER: readonly SuggestionId[] = ['accuracy', 'valley', 'steep'];
+export const RECOMMENDATION_ORDER: readonly SuggestionId[] = ['accuracy', 'valley', 'steep'];
 
 /** A region boundary moves a tenth of the way from the curve's plateau towards its extreme. */
 const CLEAR_FRACTION = 0.1;
@@ -169,13 +170,17 @@ function finitePrefix(steps: RecordedSteps): { lrs: number[]; losses: number[] }
  * Every library's suggestion (on the finite losses, with its own smoothing) plus Smith's
  * accuracy knee; one the points cannot support is listed in `omitted` with the reason.
  */
-export function pickLrs(steps: RecordedSteps, numIt: number): RangeTestPicks {
+export function pickLrs(
+  steps: RecordedSteps,
+  numIt: number,
+  choices: SuggestChoices = {},
+): RangeTestPicks {
   const { lrs, losses } = finitePrefix(steps);
   const suggestions: RangeTestSuggestion[] = [];
   const omitted: OmittedSuggestion[] = [];
   for (const id of SUGGEST_METHODS) {
     try {
-      const { lr, index } = suggestLr(lrs, losses, id, { numIt });
+      const { lr, index } = suggestLr(lrs, losses, id, { numIt, ...choices });
       suggestions.push({ id, ...SUGGESTION_TEXT[id], lr, index });
     } catch (error) {
       omitted.push({ id, label: SUGGESTION_TEXT[id].label, reason: errorMessage(error) });

@@ -2,7 +2,7 @@ import { logTicks, niceLinearAxis, type ValueAxisSpec } from '../charts/axisTick
 import { MAX_CHART_POINTS, minMaxIndices } from '../charts/downsample';
 import { nearestIndex, type XYSeries } from '../charts/seriesGeometry';
 import type { RangeTestCurve, RangeTestSuggestion } from './rangeTestAnalysis';
-import type { RecordedRangeTest } from './useRangeTestAnalysis';
+import type { RecordedRangeTest } from '../series/rangeTestSnapshot';
 
 /** The range test's lines against LR, each downsampled on its own (min/max per bucket). */
 export interface RangeTestLines {

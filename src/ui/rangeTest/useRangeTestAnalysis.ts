@@ -1,26 +1,9 @@
 import { useMemo } from 'react';
 import { rangeTestSeries } from '../series/runSeries';
+import { snapshotRangeTest, type RecordedRangeTest } from '../series/rangeTestSnapshot';
 import { useAppStore } from '../store';
+import { repeatsView, type RepeatsView } from './rangeTestRepeatsView';
 import { pickLrs, shapeCurve, type RangeTestCurve, type RangeTestPicks } from './rangeTestAnalysis';
-
-export interface RecordedRangeTest {
-  lrs: Float64Array;
-  losses: Float64Array;
-  accuracies: Float64Array;
-  /** Present when the test measured a held-out batch. */
-  heldOutAccuracies: Float64Array | null;
-}
-
-/** Copies the first `numPoints` recorded steps (buffer views are invalidated as they grow). */
-function snapshotRangeTest(numPoints: number): RecordedRangeTest {
-  const heldOut = rangeTestSeries.heldOutAccuracy.view().slice(0, numPoints);
-  return {
-    lrs: rangeTestSeries.lr.view().slice(0, numPoints),
-    losses: rangeTestSeries.loss.view().slice(0, numPoints),
-    accuracies: rangeTestSeries.accuracy.view().slice(0, numPoints),
-    heldOutAccuracies: heldOut.some(Number.isFinite) ? heldOut : null,
-  };
-}
 
 /** What a running test shows: its picks move with every step, so none are offered yet. */
 const NO_PICKS: RangeTestPicks = {
@@ -40,24 +23,38 @@ export function useRangeTestAnalysis(): {
   recorded: RecordedRangeTest;
   picks: RangeTestPicks;
   curve: RangeTestCurve;
+  /** The median and band of a repeated test (null for one sweep, or one repeat shown alone). */
+  repeated: RepeatsView | null;
 } {
   const numPoints = useAppStore(() => rangeTestSeries.loss.length);
   const running = useAppStore((state) => state.rangeTest.status === 'running');
   const beta = useAppStore((state) => state.rangeTest.smoothing);
+  const repeats = useAppStore((state) => state.rangeTest.repeats);
+  const shownRepeatIdx = useAppStore((state) => state.rangeTest.shownRepeatIdx);
+  const choices = useAppStore((state) => state.rangeTest.choices);
   const numIt = useAppStore(
     (state) => (state.rangeTest.ranWith?.config ?? state.rangeTest.config).numIter,
   );
   const divergeFactor = useAppStore(
     (state) => (state.rangeTest.ranWith?.config ?? state.rangeTest.config).divergeFactor,
   );
-  const recorded = useMemo(() => snapshotRangeTest(numPoints), [numPoints]);
+  const live = useMemo(() => snapshotRangeTest(numPoints), [numPoints]);
+  const shown = running || shownRepeatIdx === null ? null : (repeats[shownRepeatIdx] ?? null);
+  const recorded = shown ?? live;
   const picks = useMemo(
-    () => (running ? NO_PICKS : pickLrs(recorded, numIt)),
-    [running, recorded, numIt],
+    () => (running ? NO_PICKS : pickLrs(recorded, numIt, choices)),
+    [running, recorded, numIt, choices],
   );
   const curve = useMemo(
     () => shapeCurve(recorded, { beta, divergeFactor, learningStartsAt: picks.learningStartsAt }),
     [recorded, beta, divergeFactor, picks],
   );
-  return { recorded, picks, curve };
+  const repeated = useMemo(
+    () =>
+      running || shown || repeats.length < 2
+        ? null
+        : repeatsView(repeats, { beta, divergeFactor, numIt, choices }),
+    [running, shown, repeats, beta, divergeFactor, numIt, choices],
+  );
+  return { recorded, picks, curve, repeated };
 }

@@ -122,6 +122,7 @@ describe('keeping the live range test when it ends', () => {
     store().setRangeTestConfig({ endLr: 100 });
     appendRangeTest({
       type: 'rangeTestProgress',
+      repeatIdx: 0,
       fromIdx: 0,
       lr: Float64Array.from([1e-4, 1e-3]),
       loss: Float32Array.from([2.3, 2.2]),

@@ -28,6 +28,8 @@ function rangeTestRecord(end: {
   reason: RangeTestRecord['stopReason'];
   message: string;
   wallMs?: number;
+  repeatIdx?: number;
+  numRepeats?: number;
 }): RangeTestRecord | null {
   const started = notYetKept(useAppStore.getState().rangeTest.ranWith);
   const lr = copyOf(rangeTestSeries.lr);
@@ -38,7 +40,11 @@ function rangeTestRecord(end: {
   const record: RangeTestRecord = {
     kind: 'rangeTest',
     id: started.id,
-    name: `Range test ${formatRate(config.startLr)}→${formatRate(config.endLr)}`,
+    name: `Range test ${formatRate(config.startLr)}→${formatRate(config.endLr)}${
+      end.numRepeats && end.numRepeats > 1
+        ? `, repeat ${(end.repeatIdx ?? 0) + 1} of ${end.numRepeats}`
+        : ''
+    }`,
     pinned: false,
     shown: false,
     startedAt: started.startedAt,

@@ -1,7 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadGolden } from '../../../tests/golden';
-import { parseScheduleSpec, safeParseScheduleSpec, type ScheduleSpec } from '../../core';
+import {
+  RANGE_TEST_REPEATS,
+  parseScheduleSpec,
+  safeParseScheduleSpec,
+  type ScheduleSpec,
+} from '../../core';
 import { MODEL_PRESETS, type ModelPreset } from '../sessionChoices';
 import { defaultShareConfig, type ShareConfig } from './shareConfig';
 import { decodePageParams, decodeShareQuery, encodeShareQuery, pageQuery } from './shareCodec';
@@ -121,6 +126,8 @@ const config: fc.Arbitrary<ShareConfig> = fc.record({
     mode: fc.constantFrom('exp', 'linear'),
     divergeFactor: fc.double({ min: 1.01, max: 100, noNaN: true }),
     heldOutBatch: fc.boolean(),
+    repeats: fc.constantFrom(...RANGE_TEST_REPEATS),
+    reinitWeights: fc.boolean(),
   }),
   rangeTestView: fc.record({
     ratio: fc.constantFrom(3, 3.5, 4, 4.5, 5, 5.5, 6),
@@ -226,6 +233,8 @@ const custom: ShareConfig = {
     mode: 'linear',
     divergeFactor: 5,
     heldOutBatch: true,
+    repeats: 3,
+    reinitWeights: true,
   },
   rangeTestView: { ratio: 5, smoothing: 0.9 },
   training: { unit: 'cycles', value: 3 },

@@ -81,6 +81,8 @@ export const rangeTestGroup: Group<RangeTestConfig> = {
     mode: { param: 'rangeTest.mode', parse: oneOf(RANGE_TEST_MODES) },
     divergeFactor: { param: 'rangeTest.divergeFactor', parse: numberText },
     heldOutBatch: { param: 'rangeTest.heldOutBatch', parse: booleanText },
+    repeats: { param: 'rangeTest.repeats', parse: numberText },
+    reinitWeights: { param: 'rangeTest.reinitWeights', parse: booleanText },
   },
   // The sweep panel's words for the core's rules, so a link says what the panel would.
   conflicts: (config) => {
