@@ -9,7 +9,7 @@ import { boundsFromMaxLr, type RangeTestSuggestion } from './rangeTestAnalysis';
 
 /** Why the recommended pick is the one offered (the order of `RECOMMENDATION_ORDER`). */
 const WHY_RECOMMENDED: Partial<Record<RangeTestSuggestion['id'], string>> = {
-  accuracy: "Smith's own rule for cyclical LRs, so it comes first",
+  accuracy: 'the rule meant for cyclical LRs, so it comes first',
   valley: "no accuracy knee was found, so fastai's default comes next",
   steep: 'neither an accuracy knee nor a valley was found',
 };
