@@ -33,7 +33,7 @@ export function TrySuggestions({ suggestions }: { suggestions: readonly RangeTes
       </button>{' '}
       <span id="try-suggestions-hint" className="field-hint">
         {raceBlocked ??
-          `Trains from each of the ${numDistinct} distinct picks for ${plural(raceLength.value, raceLength.unit.replace(/s$/, ''))} (set in the Race tab) and ranks them.`}
+          `Races the ${numDistinct} distinct picks, ${plural(raceLength.value, raceLength.unit.replace(/s$/, ''))} each.`}
       </span>
     </p>
   );
