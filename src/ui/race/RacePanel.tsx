@@ -23,13 +23,13 @@ const KINDS: { value: RaceKind; label: string; about: string }[] = [
     value: 'policy',
     label: 'Policy race',
     about:
-      'Fixed LR (max/2 and max), triangular, triangular2, exp_range, SGDR and one-cycle with the schedule form’s Base LR, Max LR and Step size.',
+      'Fixed LR (max/2 and max), triangular, triangular2, exp_range, SGDR, one-cycle, cosine and WSD with the schedule form’s Base LR, Max LR and Step size; tick Schedule-Free SGD or Prodigy to race them with no schedule.',
   },
   {
     value: 'optimizer',
     label: 'Optimizer race',
     about:
-      'SGD + momentum, Adam, Adamax, Adadelta, Adagrad and RMSProp, each with bounds from its own range test (the sweep settings and Base LR ratio above).',
+      'SGD + momentum, Adam, AdamW, Adamax, Adadelta, Adagrad and RMSProp, each with bounds from its own range test (the sweep settings and Base LR ratio above); Schedule-Free SGD, Schedule-Free AdamW and Prodigy with none.',
   },
   {
     value: 'suggestion',
