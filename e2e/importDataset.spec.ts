@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { deflateSync, gzipSync } from 'node:zlib';
 import {
@@ -65,6 +65,11 @@ test.beforeAll(async () => {
   await pngFolder('shapes', 3, [15, 15, 15], ['class-1/broken.png', 'notes.txt']);
   await pngFolder('lonely', 1, [12]);
   await pngFolder('uneven', 2, [12, 4]);
+  // Enough pictures that an import lasts long enough to watch its progress and cancel it.
+  await pngFolder('many', 10, Array<number>(10).fill(250));
+  // 1.2 GB on disk without writing it (sparse): over the limit, refused before it is read.
+  await write('huge/data_batch_1.bin', '');
+  await truncate(join(DIR, 'huge/data_batch_1.bin'), 1.2e9);
 });
 
 const status = (page: Page) => page.getByTestId('status');
@@ -181,9 +186,69 @@ test('extracted batches, a pixel CSV and a folder of PNGs import and train', asy
     3,
   );
   await page.screenshot({ path: 'test-results/import-three.png' });
+
+  // All three are still kept after a reload, and each deletes.
+  await page.reload();
+  const kept = page.getByRole('list', { name: 'Kept datasets' }).getByRole('listitem');
+  await expect(kept).toHaveCount(3);
+  await expect(dataset(page).locator('option:checked')).toHaveText(/^shapes/);
+  await engineReady(page);
   await page.setViewportSize({ width: 390, height: 844 });
   await page.getByRole('button', { name: 'Import dataset' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/import-phone.png' });
+  for (const [title, left] of [
+    ['digits', 2],
+    ['CIFAR-10', 1],
+    ['shapes', 0],
+  ] as const) {
+    await page.getByRole('button', { name: `Delete ${title}` }).click();
+    await expect(note(page)).toContainText(`Deleted ${title}.`);
+    await expect(kept).toHaveCount(left);
+  }
+  await expect(dataset(page)).toHaveValue('mnist');
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Kept datasets' })).toHaveCount(0);
+});
+
+test('an import shows its progress and Cancel ends it with nothing kept; a file over 1 GB is refused unread', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await open(page);
+  await importFiles(page, join(DIR, 'digits.csv'));
+  await expect(note(page)).toContainText('Imported digits', { timeout: 60_000 });
+  await engineReady(page);
+  const kept = page.getByRole('list', { name: 'Kept datasets' }).getByRole('listitem');
+  await expect(kept).toHaveCount(1);
+
+  // 2,500 pictures: the bar counts them as they are decoded.
+  await importFolder(page, join(DIR, 'many'));
+  const bar = page.getByRole('progressbar', { name: 'Importing many (2,500 files)…' });
+  await expect(bar).toBeVisible({ timeout: 30_000 });
+  await expect
+    .poll(async () => Number(await bar.getAttribute('value')), { timeout: 30_000 })
+    .toBeGreaterThan(0);
+  expect(Number(await bar.getAttribute('max'))).toBe(2500);
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.locator('.dataset-import [role=alert]')).toHaveText(
+    'Import of many (2,500 files) cancelled: nothing was kept.',
+  );
+  await expect(bar).toBeHidden();
+  await expect(kept).toHaveCount(1);
+  await expect(dataset(page).locator('option:checked')).toHaveText(/^digits/);
+
+  await importFiles(page, join(DIR, 'huge/data_batch_1.bin'));
+  await expect(page.locator('.dataset-import [role=alert]')).toHaveText(
+    'Import failed: data_batch_1.bin: 1,200 MB is over the import limit of 1 GB (1,000,000,000 bytes). Nothing was changed.',
+    { timeout: 30_000 },
+  );
+  await expect(kept).toHaveCount(1);
+  await expect(dataset(page).locator('option:checked')).toHaveText(/^digits/);
+
+  // After a cancelled import, the next one runs to the end.
+  await importFiles(page, join(DIR, 'bins/data_batch_1.bin'));
+  await expect(note(page)).toContainText('Imported CIFAR-10', { timeout: 60_000 });
+  await expect(kept).toHaveCount(2);
 });
 
 test('bad input says which file and what is wrong, and keeps what was kept', async ({ page }) => {

@@ -4,6 +4,7 @@ import type { ImportApi, ImportFileEntry, ImportOptions } from '../../worker/imp
 import { changeSession } from '../engineClient/engineActions';
 import { useAppStore } from '../store';
 import { busy } from '../store/selectors';
+import { importName } from './importName';
 import { keptFromImport, type KeptDatasetInfo } from './keptDataset';
 import { loadKeptDatasets, storeOf } from './keptDatasets';
 
@@ -36,7 +37,7 @@ export async function importDataset(
     });
     return;
   }
-  const fileName = files.length === 1 ? files[0].path : `${files.length} files`;
+  const fileName = importName(files);
   setDatasets({ importing: { done: 0, total: 1, fileName }, note: null });
   const worker = new Worker(new URL('../../worker/import.worker.ts', import.meta.url), {
     type: 'module',

@@ -155,8 +155,15 @@ describe('image folders', () => {
 });
 
 it('refuses a file over the size limit, stating the limit', () => {
-  expect(() => checkImportSize('huge.tar.gz', MAX_IMPORT_BYTES + 1)).toThrow(DatasetImportError);
-  expect(() => checkImportSize('huge.tar.gz', MAX_IMPORT_BYTES + 1)).toThrow(
-    'huge.tar.gz: 1074 MB is over the import limit of 1074 MB',
+  expect(MAX_IMPORT_BYTES).toBeGreaterThanOrEqual(500e6);
+  expect(() => checkImportSize('huge.tar.gz', 1.2e9)).toThrow(DatasetImportError);
+  expect(() => checkImportSize('huge.tar.gz', 1.2e9)).toThrow(
+    'huge.tar.gz: 1,200 MB is over the import limit of 1 GB (1,000,000,000 bytes)',
   );
+  // Just over: megabytes would read as the limit itself, so the bytes are given.
+  expect(() => checkImportSize('huge.tar.gz', MAX_IMPORT_BYTES + 1)).toThrow(
+    'huge.tar.gz: 1,000,000,001 bytes is over the import limit',
+  );
+  expect(() => checkImportSize('cifar-10-binary.tar.gz', 170e6)).not.toThrow();
+  expect(() => checkImportSize('exact.bin', MAX_IMPORT_BYTES)).not.toThrow();
 });
