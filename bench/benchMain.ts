@@ -1,6 +1,11 @@
 import * as Comlink from 'comlink';
-import type { BackendName, EngineApi, EngineEvent } from '../src/worker/contract';
+import type { BackendName, EngineApi, EngineEvent, InitOptions } from '../src/worker/contract';
+import { readCifarBatch } from '../src/engine/data/import/cifarBinary';
+import { fitImages } from '../src/engine/data/import/fitImages';
+import type { ImageSet } from '../src/engine/data/imageSet';
+import { MNIST_SHAPE, type InputShape } from '../src/engine/model/cnn';
 import { trainingFlopsPerSample } from '../src/engine/model/cnnFlops';
+import { cifarBatchBytes } from '../src/testing/importFixtures';
 import type { BareLoop } from './bareLoop.worker';
 
 /**
@@ -28,6 +33,9 @@ const dataBaseUrl = new URL('/data/', location.origin).href;
 const wasmBaseUrl = new URL('/wasm/', location.origin).href;
 /** `?threads=N` runs wasm on N threads; default one per logical core. */
 const wasmThreads = Number(params.get('threads') ?? 0) || undefined;
+/** `?shape=32x32x3` trains on CIFAR-sized colour images (the import fixtures' pattern set). */
+const colour = params.get('shape') === '32x32x3';
+const shape: InputShape = colour ? { side: 32, channels: 3, numClasses: 10 } : MNIST_SHAPE;
 const log = document.getElementById('log');
 
 let longestMainTaskMs = 0;
@@ -38,6 +46,21 @@ new PerformanceObserver((list) => {
 
 function say(line: string) {
   if (log) log.textContent += `\n${line}`;
+}
+
+/** 32×32 colour images in 10 classes, made here, as an imported dataset hands them over. */
+function colourSet(count: number, first: number): ImageSet {
+  const read = readCifarBatch(cifarBatchBytes(count, first), 'bench.bin');
+  return { ...fitImages(read, 32, 3), numClasses: 10 };
+}
+
+/** The dataset the bench trains on: MNIST, or a made-up CIFAR-sized one. */
+function benchData(): Pick<InitOptions, 'imported'> & { dataset: 'mnist' | 'imported:bench' } {
+  if (!colour) return { dataset: 'mnist' };
+  return {
+    dataset: 'imported:bench',
+    imported: { name: 'imported:bench', train: colourSet(2000, 0), heldOut: colourSet(200, 2000) },
+  };
 }
 
 async function engineLoop() {
@@ -53,10 +76,11 @@ async function engineLoop() {
     weightedRate += event.samplesPerSec * event.loss.length;
     weightedSteps += event.loss.length;
   };
+  const { dataset, imported } = benchData();
   const init = await engine.init(
     {
       session: {
-        dataset: 'mnist',
+        dataset,
         model,
         optimizer: 'sgdMomentum',
         batchSize,
@@ -67,6 +91,7 @@ async function engineLoop() {
       dataBaseUrl,
       wasmBaseUrl,
       ...(wasmThreads ? { wasmThreads } : {}),
+      ...(imported ? { imported } : {}),
     },
     Comlink.proxy(onEvent),
   );
@@ -140,17 +165,19 @@ async function kernelSweep(): Promise<Record<string, number>> {
 
 async function main() {
   const engine = await engineLoop();
-  const bare = await bareLoop(engine.init.backend.backend);
+  // The bare loop and the kernel sweep train on MNIST only.
+  const bare = colour ? null : await bareLoop(engine.init.backend.backend);
   const onWasm = engine.init.backend.backend === 'wasm';
-  const kernels = onWasm && kernelRounds > 0 ? await kernelSweep() : null;
-  const flopsPerSample = trainingFlopsPerSample(model);
+  const kernels = onWasm && kernelRounds > 0 && !colour ? await kernelSweep() : null;
+  const flopsPerSample = trainingFlopsPerSample(model, shape);
   window.benchResult = {
     backend: engine.init.backend.backend,
+    shape: `${shape.side}x${shape.side}x${shape.channels}`,
     samplesPerSec: Number(engine.samplesPerSec.toFixed(1)),
     gflopsPerSec: Number(((engine.samplesPerSec * flopsPerSample) / 1e9).toFixed(2)),
     mflopPerSample: Number((flopsPerSample / 1e6).toFixed(2)),
-    bareSamplesPerSec: Number(bare.samplesPerSec.toFixed(1)),
-    loopEfficiency: Number((engine.samplesPerSec / bare.samplesPerSec).toFixed(3)),
+    bareSamplesPerSec: bare ? Number(bare.samplesPerSec.toFixed(1)) : null,
+    loopEfficiency: bare ? Number((engine.samplesPerSec / bare.samplesPerSec).toFixed(3)) : null,
     rangeTest100Ms:
       engine.rangeTestMs === null
         ? null

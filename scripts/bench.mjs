@@ -15,6 +15,8 @@ const plans = [
   { backend: 'auto', steps: 60, rangeSteps: 100, kernelRounds: 3, flags: [] },
   // wasm on one thread, to compare with PyTorch on one thread.
   { backend: 'wasm', label: 'wasm-1t', threads: 1, steps: 60, rangeSteps: 0, flags: [] },
+  // CIFAR-sized colour images (an imported dataset's shape), wasm on every core.
+  { backend: 'wasm', label: 'wasm-32x32x3', shape: '32x32x3', steps: 40, rangeSteps: 0, flags: [] },
   { backend: 'webgl', steps: 12, rangeSteps: 0, flags: [] },
   {
     backend: 'webgpu',
@@ -74,6 +76,7 @@ async function measure(plan) {
     });
     if (plan.backend !== 'auto') query.set('backend', plan.backend);
     if (plan.threads) query.set('threads', plan.threads);
+    if (plan.shape) query.set('shape', plan.shape);
     await page.goto(`${origin}/bench/index.html?${query}`);
     await page.waitForFunction(() => window.benchResult || window.benchError, null, {
       timeout: 600_000,
@@ -196,29 +199,34 @@ stopServer();
 const pytorch = only.length === 0 || only.includes('pytorch') ? measurePytorch() : null;
 
 console.log(
-  '\nbackend   samples/s  GFLOP/s  bare samples/s  loop/bare  range test 100 (ms)  longest main task (ms)  wasm',
+  '\nbackend       samples/s  GFLOP/s  bare samples/s  loop/bare  range test 100 (ms)  longest main task (ms)  wasm',
 );
 for (const r of results) {
   if (r.error) {
-    console.log(`${r.plan.padEnd(9)} failed: ${r.error}`);
+    console.log(`${r.plan.padEnd(13)} failed: ${r.error}`);
     continue;
   }
   const name = r.plan === 'auto' ? `${r.backend}*` : r.plan;
   console.log(
     [
-      name.padEnd(9),
+      name.padEnd(13),
       String(r.samplesPerSec).padStart(9),
       String(r.gflopsPerSec ?? '-').padStart(9),
-      String(r.bareSamplesPerSec).padStart(15),
-      String(r.loopEfficiency).padStart(10),
+      String(r.bareSamplesPerSec ?? '-').padStart(15),
+      String(r.loopEfficiency ?? '-').padStart(10),
       String(r.rangeTest100Ms ?? '-').padStart(20),
       String(r.longestMainTaskMs).padStart(23),
       ` simd=${r.wasm.simd} threads=${r.wasm.threads}`,
     ].join(''),
   );
 }
+const flopsByShape = [
+  ...new Set(
+    results.filter((r) => r.mflopPerSample).map((r) => `${r.mflopPerSample} (${r.shape})`),
+  ),
+];
 console.log(
-  `* the backend the app picks by itself; GFLOP/s at ${results.find((r) => r.mflopPerSample)?.mflopPerSample ?? '?'} MFLOP per training sample (convolutions and dense layers, forward ×3)`,
+  `* the backend the app picks by itself; GFLOP/s at ${flopsByShape.join(', ') || '?'} MFLOP per training sample (convolutions and dense layers, forward ×3)`,
 );
 const wasmRun = results.find((r) => !r.error && r.backend === 'wasm' && r.kernels);
 if (wasmRun) {
@@ -243,7 +251,9 @@ if (trainingPage)
 const picked = results.find((r) => r.plan === 'auto') ?? results[0];
 // Ours (the engine loop on wasm) against PyTorch at the same thread count.
 const pytorchRuns = pytorch?.result?.runs.map((run) => {
-  const ours = results.find((r) => !r.error && r.backend === 'wasm' && r.threads === run.threads);
+  const ours = results.find(
+    (r) => !r.error && r.backend === 'wasm' && r.threads === run.threads && r.shape === '28x28x1',
+  );
   return {
     ...run,
     oursSamplesPerSec: ours?.samplesPerSec ?? null,
