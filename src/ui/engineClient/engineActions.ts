@@ -1,29 +1,10 @@
-import {
-  ChanceLossWatch,
-  errorMessage,
-  isImportedDatasetName,
-  type ScheduleSpec,
-} from '../../core';
-import type {
-  BackendName,
-  EngineEvent,
-  ImportedDatasetSets,
-  RunLength,
-  SessionConfig,
-  TrainEnd,
-} from '../../worker/contract';
-import { keptDatasetSets } from '../datasets/keptDatasets';
+import { errorMessage, type ScheduleSpec } from '../../core';
+import type { BackendName, RunLength, SessionConfig, TrainEnd } from '../../worker/contract';
 import { BACKEND_NAMES } from '../sessionChoices';
 import { startCheckpoints } from '../runs/checkpoints';
 import { keepRangeTest, keepTrainingRun } from '../runs/liveRuns';
 import { draftToSpec } from '../schedule/scheduleDraft';
-import {
-  appendRangeTest,
-  appendTraining,
-  clearRangeTestSeries,
-  clearTrainingSeries,
-  trainingSeries,
-} from '../series/runSeries';
+import { clearRangeTestSeries, clearTrainingSeries } from '../series/runSeries';
 import { useAppStore } from '../store';
 import { trainingActive } from '../store/selectors';
 import { engineDown, unwindAfterCrash } from './crashUnwind';
@@ -34,85 +15,15 @@ import {
   type CrashCause,
   type EngineClientHandlers,
 } from './engineClient';
+import { datasetToHand } from './datasetToHand';
+import { engineEventSink, watchChanceLoss } from './engineEventSink';
 import { followScheduleEdits } from './liveSchedule';
-import { endRangeTestSweep } from './rangeTestSweeps';
 
 /**
  * What the buttons do: each action reads the store, talks to the worker and writes the
  * outcome back, so components stay free of worker plumbing. Failures become messages in the
  * store, never exceptions in a click handler.
  */
-
-/** Watches the current training run's loss for a divergence that stays finite (set per run). */
-let chanceWatch: ChanceLossWatch | null = null;
-
-/** A function that asks for a chart redraw, coalesced to one per animation frame. */
-function frameBumper(): () => void {
-  let queued = false;
-  return () => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => {
-      queued = false;
-      useAppStore.getState().bumpSeries();
-    });
-  };
-}
-
-/** Writes one engine event into the store and the live series. */
-function onEvent(event: EngineEvent, scheduleBump: () => void): void {
-  const store = useAppStore.getState();
-  switch (event.type) {
-    case 'rangeTestProgress':
-      appendRangeTest(event);
-      scheduleBump();
-      break;
-    case 'rangeTestEnd':
-      endRangeTestSweep(event);
-      scheduleBump();
-      break;
-    case 'trainProgress': {
-      appendTraining(event);
-      const aboveChance = chanceWatch?.feed(event.fromIdx, event.loss) ?? null;
-      store.setTraining({
-        numIterationsDone: event.fromIdx + event.loss.length,
-        numIterationsPlanned: event.totalIterations,
-        epochIdx: event.epochIdx,
-        samplesPerSec: event.samplesPerSec,
-        ...(aboveChance && !store.training.aboveChance ? { aboveChance } : {}),
-      });
-      scheduleBump();
-      break;
-    }
-    case 'validation':
-      trainingSeries.validations.push(event);
-      store.setTraining({ lastValidation: event });
-      scheduleBump();
-      break;
-    case 'test':
-      store.setTraining({ test: event });
-      break;
-    case 'scheduleChanged': {
-      const { iteration, spec, totalIterations } = event;
-      const kept = store.training.scheduleChanges.filter((change) => change.iteration < iteration);
-      store.setTraining({
-        scheduleChanges: [...kept, { iteration, spec }],
-        numIterationsPlanned: totalIterations,
-      });
-      scheduleBump();
-      break;
-    }
-    case 'trainState':
-      store.setTraining({
-        status: event.state === 'ended' ? 'ended' : event.state,
-        ...(event.state === 'ended'
-          ? { endReason: event.reason ?? null, message: event.message ?? null }
-          : {}),
-      });
-      if (event.state === 'ended') keepTrainingRun(event);
-      break;
-  }
-}
 
 /** The backend to fall back to after `lost` lost its GPU context. */
 function nextBackend(lost: BackendName | undefined): BackendName {
@@ -141,8 +52,7 @@ function onCrash(message: string, cause: CrashCause): void {
 }
 
 function engineHandlers(): EngineClientHandlers {
-  const scheduleBump = frameBumper();
-  return { onEvent: (event) => onEvent(event, scheduleBump), onCrash };
+  return { onEvent: engineEventSink(), onCrash };
 }
 
 /** The client kept in the store, made on first use (its worker starts with `startEngine`). */
@@ -160,27 +70,6 @@ function engineClient(): EngineClient {
 
 /** The worker's commands; throws when no engine is running. */
 const engineApi = () => engineClient().api;
-
-/**
- * The session to start with and the images of its imported dataset, read from this browser's
- * storage; a dataset not kept here (a share link from elsewhere, a deleted one) falls back to
- * MNIST with a message naming what was asked for.
- */
-async function datasetToHand() {
-  const { session, setSession } = useAppStore.getState();
-  if (!isImportedDatasetName(session.dataset)) return { session, imported: null, missing: null };
-  let imported: ImportedDatasetSets | null = null;
-  let why = 'which is not kept in this browser';
-  try {
-    imported = await keptDatasetSets(session.dataset);
-  } catch (error) {
-    why = `which could not be read (${errorMessage(error)})`;
-  }
-  if (imported) return { session, imported, missing: null };
-  setSession({ dataset: 'mnist' });
-  const missing = `This page asked for the imported dataset "${session.dataset.slice('imported:'.length)}", ${why}: import it with Import dataset to train on it. Training on MNIST instead.`;
-  return { session: useAppStore.getState().session, imported: null, missing };
-}
 
 /** Starts (or restarts) the engine worker with the current settings. */
 export async function startEngine(forceBackend?: BackendName): Promise<void> {
@@ -260,7 +149,7 @@ export async function trainWith(
   if (!engine.dataset || trainingActive(useAppStore.getState())) return null;
   if (rangeTest.status === 'running') return null;
   clearTrainingSeries();
-  chanceWatch = new ChanceLossWatch(engine.dataset.numClasses);
+  watchChanceLoss(engine.dataset.numClasses);
   setTraining({
     status: 'running',
     ranWith: {
