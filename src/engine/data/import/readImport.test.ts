@@ -89,7 +89,7 @@ describe('reading an import', () => {
     ).rejects.toThrow('pets: every class needs at least 10 readable images; too few in "dog" (9)');
     const huge = { path: 'big.csv', byteLength: 2 ** 31, bytes: async () => new Uint8Array(0) };
     await expect(readImport([huge], OPTIONS, decodeFirstByte, noProgress)).rejects.toThrow(
-      /big.csv: 2147 MB is over the import limit/,
+      /big.csv: 2,147 MB is over the import limit of 1 GB/,
     );
   });
 });
