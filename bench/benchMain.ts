@@ -163,7 +163,21 @@ async function kernelSweep(): Promise<Record<string, number>> {
   return result;
 }
 
+/** Per-kernel step times on wasm, with our SIMD kernels threaded and on one thread. */
+async function kernelProfile(profileSteps: number) {
+  const worker = new Worker(new URL('./bareLoop.worker.ts', import.meta.url), { type: 'module' });
+  const bare = Comlink.wrap<BareLoop>(worker);
+  const result = await bare.profile(dataBaseUrl, wasmBaseUrl, profileSteps, batchSize, wasmThreads);
+  worker.terminate();
+  return result;
+}
+
 async function main() {
+  const profileSteps = Number(params.get('profileSteps') ?? 0);
+  if (profileSteps > 0) {
+    window.benchResult = { profile: await kernelProfile(profileSteps), threads: wasmThreads };
+    return;
+  }
   const engine = await engineLoop();
   // The bare loop and the kernel sweep train on MNIST only.
   const bare = colour ? null : await bareLoop(engine.init.backend.backend);

@@ -29,7 +29,11 @@ const plans = [
     ],
   },
   { backend: 'cpu', steps: 3, rangeSteps: 0, flags: [] },
+  // Per-kernel times of one step on wasm, our SIMD kernels threaded and not (only when named).
+  { backend: 'wasm', label: 'profile', profileSteps: 15, steps: 0, rangeSteps: 0, flags: [] },
 ];
+/** Plans that run only when named on the command line. */
+const onRequest = new Set(['profile']);
 const only = process.argv.slice(2);
 
 execSync('npx vite build --logLevel error', { stdio: 'inherit' });
@@ -77,6 +81,7 @@ async function measure(plan) {
     if (plan.backend !== 'auto') query.set('backend', plan.backend);
     if (plan.threads) query.set('threads', plan.threads);
     if (plan.shape) query.set('shape', plan.shape);
+    if (plan.profileSteps) query.set('profileSteps', plan.profileSteps);
     await page.goto(`${origin}/bench/index.html?${query}`);
     await page.waitForFunction(() => window.benchResult || window.benchError, null, {
       timeout: 600_000,
@@ -188,7 +193,7 @@ await waitForServer();
 const results = [];
 for (const plan of plans) {
   const label = plan.label ?? plan.backend;
-  if (only.length > 0 && !only.includes(label)) continue;
+  if (only.length > 0 ? !only.includes(label) : onRequest.has(label)) continue;
   process.stderr.write(`bench: ${label}…\n`);
   results.push({ plan: label, ...(await measure(plan)) });
 }
@@ -203,6 +208,7 @@ console.log(
   '\nbackend       samples/s  GFLOP/s  bare samples/s  loop/bare  range test 100 (ms)  longest main task (ms)  wasm',
 );
 for (const r of results) {
+  if (r.profile) continue;
   if (r.error) {
     console.log(`${r.plan.padEnd(13)} failed: ${r.error}`);
     continue;
@@ -217,7 +223,7 @@ for (const r of results) {
       String(r.loopEfficiency ?? '-').padStart(10),
       String(r.rangeTest100Ms ?? '-').padStart(20),
       String(r.longestMainTaskMs).padStart(23),
-      ` simd=${r.wasm.simd} threads=${r.wasm.threads}`,
+      ` simd=${r.wasm.simd} threads=${r.wasm.threads} our kernels=${r.wasm.kernelThreads ?? '?'}`,
     ].join(''),
   );
 }
@@ -231,17 +237,37 @@ console.log(
 );
 const wasmRun = results.find((r) => !r.error && r.backend === 'wasm' && r.kernels);
 if (wasmRun) {
-  const { all, none, ...without } = wasmRun.kernels;
+  const { all, none, 'ours on one thread': oneThread, ...without } = wasmRun.kernels;
   console.log(
     `\nwasm bare loop by kernel configuration (threads ${wasmRun.threads}, median samples/s):`,
   );
   console.log(`  all of ours ${all}, none of ours ${none} (×${(all / none).toFixed(2)})`);
+  if (oneThread !== undefined)
+    console.log(
+      `  our SIMD kernels on ${wasmRun.threads} threads ${all}, on one ${oneThread} (×${(all / oneThread).toFixed(2)})`,
+    );
   for (const [name, rate] of Object.entries(without)) {
     const kernel = name.replace('without ', '');
     console.log(
       `  ${kernel.padEnd(22)} tfjs's ${String(rate).padStart(7)} → ours ${String(all).padStart(7)}  (×${(all / rate).toFixed(2)})`,
     );
   }
+}
+const profiled = results.find((r) => r.profile);
+if (profiled) {
+  const { threaded, oneThread } = profiled.profile;
+  const total = (times) => Object.values(times).reduce((a, b) => a + b, 0);
+  console.log(
+    `\nwasm step by kernel (median ms of ${plans.find((p) => p.label === 'profile').profileSteps} profiled steps): our SIMD kernels threaded | on one thread`,
+  );
+  const names = Object.keys(oneThread).sort((a, b) => oneThread[b] - oneThread[a]);
+  for (const name of names)
+    console.log(
+      `  ${name.padEnd(26)} ${(threaded[name] ?? 0).toFixed(2).padStart(7)} | ${oneThread[name].toFixed(2).padStart(7)}`,
+    );
+  console.log(
+    `  ${'all kernels'.padEnd(26)} ${total(threaded).toFixed(2).padStart(7)} | ${total(oneThread).toFixed(2).padStart(7)}`,
+  );
 }
 if (chartRedraw)
   console.log(`training charts at 50,000 iterations: redraw ${JSON.stringify(chartRedraw)}`);

@@ -49,6 +49,7 @@ describe('chooseBackend in Node', () => {
     expect(report.wasm).toEqual({
       simd: true,
       threads: 1,
+      kernelThreads: 1,
       threadsNote: 'single-threaded outside a browser',
     });
   });

@@ -3,7 +3,7 @@ import type { CnnOptions } from '../model/cnn';
 import { confirmTraining } from './confirmTraining';
 import { probeWebGl, probeWebGpu, type GpuProbe } from './gpuProbes';
 import { gradientSelfTest } from './gradientSelfTest';
-import { prepareWasm, wasmFeatures, type WasmFeatures } from './wasmSetup';
+import { prepareWasm, startWasmKernelThreads, wasmFeatures, type WasmFeatures } from './wasmSetup';
 
 export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
@@ -84,6 +84,7 @@ async function tryBackend(
         if (!(await tf.setBackend(name))) {
           return { ok: false as const, reason: `${name} backend failed to start` };
         }
+        if (name === 'wasm') await startWasmKernelThreads(options.model ?? {});
         const loss = await confirmTraining(options.model ?? {});
         // A GPU can train yet give wrong gradients: checked against cpu before it is chosen.
         if (name === 'webgpu' || name === 'webgl') {

@@ -9,7 +9,7 @@ const RELATIVE_TOLERANCE = 1e-2;
 const BATCH = 4;
 
 /** Gradients of every parameter for one fixed batch on the active backend, by name. */
-async function stepGradients(
+export async function stepGradients(
   modelOptions: Partial<CnnOptions>,
 ): Promise<Map<string, Float32Array>> {
   // No dropout: the check is about the backend's kernels, not about random masks.
@@ -57,6 +57,18 @@ export async function gradientSelfTest(
   } finally {
     await tf.setBackend(backend);
   }
+  return gradientMismatch(ours, expected, reference);
+}
+
+/**
+ * Why `ours` differs from `expected` (the gradients of `reference`), or null when every
+ * parameter's gradient agrees within 1 % of its largest expected value.
+ */
+export function gradientMismatch(
+  ours: Map<string, Float32Array>,
+  expected: Map<string, Float32Array>,
+  reference: string,
+): string | null {
   for (const [name, want] of expected) {
     const got = ours.get(name) ?? new Float32Array(0);
     const scale = want.reduce((m, v) => Math.max(m, Math.abs(v)), 0);

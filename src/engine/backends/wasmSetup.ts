@@ -1,5 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
-import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import {
+  getThreadsCount,
+  setThreadsCount,
+  setWasmPaths,
+  type BackendWasm,
+} from '@tensorflow/tfjs-backend-wasm';
+import type { CnnOptions } from '../model/cnn';
+import { gradientMismatch, stepGradients } from './gradientSelfTest';
+import { startSimdThreads, useSimdThreads } from './simd/simdModule';
 import { registerWasmTrainingKernels } from './wasmKernels';
 
 /** WASM capabilities as reported in the backend report. */
@@ -7,6 +15,8 @@ export interface WasmFeatures {
   simd: boolean;
   /** Threads XNNPACK uses; 0 while the wasm backend has not started. */
   threads: number;
+  /** Threads our own SIMD kernels use (startWasmKernelThreads); 0 before it has run. */
+  kernelThreads: number;
   /** Why threads are off or fewer than asked, when they are. */
   threadsNote: string | null;
 }
@@ -15,6 +25,9 @@ export interface WasmFeatures {
 export const MAX_WASM_THREADS = 8;
 
 let threadsNote: string | null = null;
+let kernelThreads = 0;
+/** Why our SIMD kernels were kept on one thread although they could have had more. */
+let kernelThreadsNote: string | null = null;
 
 /** Whether the wasm backend has started; unlike tf.findBackend this starts nothing. */
 function wasmStarted(): boolean {
@@ -96,9 +109,40 @@ export function prepareWasm(wasmBaseUrl?: string, threads?: number): void {
   threadsNote = null;
 }
 
-/** SIMD support and the thread count of the started wasm backend. */
+/**
+ * Once the wasm backend is active: our SIMD kernels on as many threads as XNNPACK has
+ * (simdPool.ts), where tfjs runs its threaded build, after one step's gradients on those
+ * threads matched the same step on this thread alone (else they stay on this one). Resolves
+ * to the threads they run on; a shortfall is noted in the backend report.
+ */
+export async function startWasmKernelThreads(model: Partial<CnnOptions> = {}): Promise<number> {
+  const backend = tf.backend() as BackendWasm;
+  const threads = getThreadsCount();
+  kernelThreadsNote = null;
+  kernelThreads = await startSimdThreads(backend, threads);
+  if (kernelThreads > 1) {
+    useSimdThreads(backend, false);
+    const alone = await stepGradients(model);
+    useSimdThreads(backend, true);
+    const wrong = gradientMismatch(await stepGradients(model), alone, 'one thread');
+    if (wrong) {
+      useSimdThreads(backend, false);
+      kernelThreads = 1;
+      kernelThreadsNote = wrong;
+    }
+  }
+  return kernelThreads;
+}
+
+/** SIMD support and the thread counts of the started wasm backend. */
 export async function wasmFeatures(): Promise<WasmFeatures> {
   const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true;
   const threads = wasmStarted() ? getThreadsCount() : 0;
-  return { simd, threads, threadsNote };
+  const short =
+    kernelThreads > 0 && kernelThreads < threads
+      ? `our SIMD kernels on ${kernelThreads} thread${kernelThreads === 1 ? '' : 's'}` +
+        (kernelThreadsNote ? ` (${kernelThreadsNote})` : '')
+      : null;
+  const note = [threadsNote, short].filter(Boolean).join('; ') || null;
+  return { simd, threads, kernelThreads, threadsNote: note };
 }

@@ -7,6 +7,8 @@
 // build, which rejects any use of __stack_pointer or a data segment).
 #include <wasm_simd128.h>
 
+#include "share.h"
+
 typedef struct {
   v128_t y0, y1, y2, y3;  // the window's four affine values
   v128_t m0, m1, m2, m3;  // all-ones where that position is the window's first positive max
@@ -39,10 +41,11 @@ static inline Window window_at(const float* z, int p0, int p1, int p2, int p3, v
 // pooled = maxPool2x2(relu(z * scale + shift)); channels a multiple of 4.
 __attribute__((export_name("affine_relu_pool"))) void affine_relu_pool(
     const float* z, int batch, int height, int width, int channels, const float* scale,
-    const float* shift, float* pooled) {
+    const float* shift, float* pooled, int part, int parts) {
   const int outH = height / 2, outW = width / 2, row = width * channels;
-  int o = 0;
-  for (int n = 0; n < batch; n++) {
+  const Range images = share(batch, part, parts);
+  int o = images.from * outH * outW * channels;
+  for (int n = images.from; n < images.to; n++) {
     for (int oh = 0; oh < outH; oh++) {
       const int top = (n * height + 2 * oh) * row;
       for (int ow = 0; ow < outW; ow++) {
@@ -63,14 +66,17 @@ __attribute__((export_name("affine_relu_pool"))) void affine_relu_pool(
 __attribute__((export_name("routed_sums"))) void routed_sums(
     const float* z, int batch, int height, int width, int channels, const float* scale,
     const float* shift, const float* center, const float* dpooled, double* sumG,
-    double* sumGZ) {
+    double* sumGZ, int part, int parts) {
   const int outH = height / 2, outW = width / 2, row = width * channels;
-  for (int c = 0; c < channels; c++) sumG[c] = sumGZ[c] = 0;
+  // Each part sums its own channels (in fours) over the whole batch.
+  const Range quads = share(channels / 4, part, parts);
+  const int c0 = quads.from * 4, c1 = quads.to * 4;
+  for (int c = c0; c < c1; c++) sumG[c] = sumGZ[c] = 0;
   int o0 = 0;
   for (int n = 0; n < batch; n++) {
     for (int oh = 0; oh < outH; oh++) {
       const int top = (n * height + 2 * oh) * row;
-      for (int c = 0; c < channels; c += 4) {
+      for (int c = c0; c < c1; c += 4) {
         const v128_t a = wasm_v128_load(scale + c), b = wasm_v128_load(shift + c);
         const v128_t mid = wasm_v128_load(center + c);
         // One row of windows summed in float32, then added in float64.
@@ -109,10 +115,11 @@ __attribute__((export_name("routed_sums"))) void routed_sums(
 __attribute__((export_name("pool_grad"))) void pool_grad(
     const float* z, int batch, int height, int width, int channels, const float* scale,
     const float* shift, const float* dpooled, const float* k, const float* offset,
-    const float* slope, float* dz) {
+    const float* slope, float* dz, int part, int parts) {
   const int outH = height / 2, outW = width / 2, row = width * channels;
-  int o = 0;
-  for (int n = 0; n < batch; n++) {
+  const Range images = share(batch, part, parts);
+  int o = images.from * outH * outW * channels;
+  for (int n = images.from; n < images.to; n++) {
     for (int oh = 0; oh < outH; oh++) {
       const int top = (n * height + 2 * oh) * row;
       for (int ow = 0; ow < outW; ow++) {
@@ -154,11 +161,14 @@ __attribute__((export_name("pool_grad"))) void pool_grad(
 // the first row (it keeps E[d^2] - E[d]^2 free of cancellation when the mean is large). Blocks
 // of 64 rows are summed in float32 registers, four channels at a time, from L1.
 __attribute__((export_name("channel_moments"))) void channel_moments(
-    const float* z, int rows, int channels, double* sum, double* sumSq) {
-  for (int c = 0; c < channels; c++) sum[c] = sumSq[c] = 0;
+    const float* z, int rows, int channels, double* sum, double* sumSq, int part, int parts) {
+  // Each part sums its own channels (in fours) over all rows.
+  const Range quads = share(channels / 4, part, parts);
+  const int c0 = quads.from * 4, c1 = quads.to * 4;
+  for (int c = c0; c < c1; c++) sum[c] = sumSq[c] = 0;
   for (int r0 = 0; r0 < rows; r0 += 64) {
     const int r1 = r0 + 64 < rows ? r0 + 64 : rows;
-    for (int c = 0; c < channels; c += 4) {
+    for (int c = c0; c < c1; c += 4) {
       const v128_t pivot = wasm_v128_load(z + c);
       v128_t s = wasm_f32x4_splat(0.0f), q = s;
       for (int r = r0; r < r1; r++) {

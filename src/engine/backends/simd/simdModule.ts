@@ -1,5 +1,6 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { SIMD_PLAIN, SIMD_SHARED } from './simdBinary';
+import { SIMD_FUNCTIONS, startSimdPool, type SimdFunction, type SimdPool } from './simdPool';
 
 /** Our SIMD module's functions (blockTail.c, conv1.c); pointers are byte offsets into tfjs's wasm memory. */
 export interface WasmSimd {
@@ -55,37 +56,99 @@ interface EmscriptenMemory {
   asm?: { memory?: WebAssembly.Memory };
 }
 
+/** Our module on one tfjs memory: its exports (called with part 0 of 1) and its threads. */
+interface SimdOnMemory {
+  simd: WasmSimd;
+  module: WebAssembly.Module;
+  exports: Record<SimdFunction, (...args: number[]) => void>;
+  pool: SimdPool | null;
+  /** Whether calls use the pool (the bench turns it off to measure what it buys). */
+  threaded: boolean;
+}
+
 /** Per tfjs memory, our module instantiated on it; null where it cannot run (no SIMD). */
-const instances = new WeakMap<WebAssembly.Memory, WasmSimd | null>();
+const instances = new WeakMap<WebAssembly.Memory, SimdOnMemory | null>();
 
 function decode(base64: string): Uint8Array<ArrayBuffer> {
   const text = atob(base64);
   return Uint8Array.from(text, (ch) => ch.charCodeAt(0));
 }
 
-/**
- * Our SIMD module sharing the wasm backend's memory, so it reads and writes tensors in place;
- * null where this engine has no wasm SIMD or the memory is not reachable.
- */
-export function wasmSimd(backend: BackendWasm): WasmSimd | null {
+function memoryOf(backend: BackendWasm): WebAssembly.Memory | null {
   const module = backend.wasm as unknown as EmscriptenMemory;
-  const memory = module.wasmMemory ?? module.asm?.memory;
-  if (!memory) return null;
-  const known = instances.get(memory);
-  if (known !== undefined) return known;
-  let simd: WasmSimd | null = null;
+  return module.wasmMemory ?? module.asm?.memory ?? null;
+}
+
+function instantiate(memory: WebAssembly.Memory): SimdOnMemory | null {
   try {
     const shared =
       typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-    const bytes = decode(shared ? SIMD_SHARED : SIMD_PLAIN);
     // Synchronous: the kernels are synchronous, the module is 4 kB, and this runs in a worker.
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } });
-    simd = instance.exports as unknown as WasmSimd;
+    const module = new WebAssembly.Module(decode(shared ? SIMD_SHARED : SIMD_PLAIN));
+    const instance = new WebAssembly.Instance(module, { env: { memory } });
+    const exports = instance.exports as unknown as SimdOnMemory['exports'];
+    const state: SimdOnMemory = {
+      module,
+      exports,
+      pool: null,
+      threaded: true,
+      simd: {} as WasmSimd,
+    };
+    for (const name of SIMD_FUNCTIONS) {
+      const own = exports[name];
+      state.simd[name] = (...args: number[]) => {
+        const run = (part: number, parts: number) => own(...args, part, parts);
+        if (!(state.threaded && state.pool?.run(name, args, run))) run(0, 1);
+      };
+    }
+    return state;
   } catch {
-    simd = null;
+    return null;
   }
-  instances.set(memory, simd);
-  return simd;
+}
+
+function onMemory(backend: BackendWasm): SimdOnMemory | null {
+  const memory = memoryOf(backend);
+  if (!memory) return null;
+  const known = instances.get(memory);
+  if (known !== undefined) return known;
+  const state = instantiate(memory);
+  instances.set(memory, state);
+  return state;
+}
+
+/**
+ * Our SIMD module sharing the wasm backend's memory, so it reads and writes tensors in place;
+ * null where this engine has no wasm SIMD or the memory is not reachable. Each call runs on
+ * the threads `startSimdThreads` started, once they are up; on this thread alone before.
+ */
+export function wasmSimd(backend: BackendWasm): WasmSimd | null {
+  return onMemory(backend)?.simd ?? null;
+}
+
+/** A helper worker for simdPool.ts, bundled apart. */
+function spawnHelper(): Worker {
+  return new Worker(new URL('./simdHelper.worker.ts', import.meta.url), { type: 'module' });
+}
+
+/**
+ * Runs our SIMD kernels on `threads` threads (this one and `threads - 1` helper workers) where
+ * tfjs's memory is shared (its threaded build) and this thread may wait; resolves to the
+ * threads they run on: 1 where they cannot share, or when the helpers are not up within 10 s.
+ */
+export async function startSimdThreads(backend: BackendWasm, threads: number): Promise<number> {
+  const state = onMemory(backend);
+  const memory = memoryOf(backend);
+  if (!state || !memory) return 1;
+  if (!state.pool) {
+    try {
+      state.pool = startSimdPool(state.module, memory, threads, spawnHelper);
+    } catch {
+      state.pool = null;
+    }
+  }
+  if (!state.pool) return 1;
+  return (await state.pool.whenReady(10_000)) ? state.pool.parts : 1;
 }
 
 /** Where a tensor's data starts in the wasm backend's memory, in bytes. */
@@ -138,4 +201,10 @@ export function conv1Args(g: Conv1Geometry): number[] | null {
     g.padInfo.top,
     g.padInfo.left,
   ];
+}
+
+/** Runs our SIMD kernels on their threads (the default) or on the calling thread alone. */
+export function useSimdThreads(backend: BackendWasm, on: boolean): void {
+  const state = onMemory(backend);
+  if (state) state.threaded = on;
 }
