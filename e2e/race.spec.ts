@@ -84,9 +84,9 @@ test.describe('races', () => {
     await expect(legs.getByRole('checkbox', { checked: true })).toHaveCount(picked.length);
     for (const name of picked) await expect(legs.getByRole('checkbox', { name })).toBeChecked();
 
-    // A short race: 40 steps a leg, each no-schedule leg under its own optimizer.
+    // A short race: 20 steps a leg, each no-schedule leg under its own optimizer.
     await page.getByRole('combobox', { name: 'Race length unit' }).selectOption('iterations');
-    await page.getByLabel('Length of each leg').fill('40');
+    await page.getByLabel('Length of each leg').fill('20');
     await page.getByRole('button', { name: 'Start race' }).click();
     await expect(rows(page).filter({ hasText: 'Prodigy, no schedule' })).toHaveAttribute(
       'data-status',
@@ -111,8 +111,8 @@ test.describe('races', () => {
     // The synthetic set: its 100 validation images cost little, where MNIST's 5,000 would take
     // most of each leg (a stopped race below races on MNIST).
     await openReady(page, 'synthetic');
-    // 60 steps a leg: enough for the CLR legs to pass 80 %, short enough for CI.
-    const steps = 60;
+    // 30 steps a leg: the CLR legs pass 80 % in 10–14 of them on this set, and CI stays short.
+    const steps = 30;
     const target = 80;
     await setUpShortRace(page, steps, target);
     await page.getByRole('button', { name: 'Start race' }).click();
@@ -152,7 +152,7 @@ test.describe('races', () => {
         expect(best).toBeLessThan(target);
       }
     }
-    // The CLR legs learn this much in 60 steps: the race reaches its target somewhere.
+    // The CLR legs learn this much in 30 steps: the race reaches its target somewhere.
     await expect(rows(page).locator('td.race-win').first()).toBeVisible();
     await expect(page.getByTestId('race-chart').locator('.training-line')).toHaveCount(10);
     await page
@@ -197,10 +197,11 @@ test.describe('races', () => {
     await expect(page.getByRole('button', { name: 'Run range test' })).toBeEnabled({
       timeout: 60_000,
     });
-    // Short range tests too: each of the seven sweeps only has to find some bounds.
-    await page.getByRole('spinbutton', { name: 'Iterations', exact: true }).fill('40');
+    // Short range tests and legs: each of the seven sweeps only has to find some bounds, and each
+    // leg only has to train and validate.
+    await page.getByRole('spinbutton', { name: 'Iterations', exact: true }).fill('30');
     await page.getByRole('radio', { name: 'Optimizer race' }).check();
-    await setUpShortRace(page, 40, 90);
+    await setUpShortRace(page, 20, 90);
     await page.getByRole('button', { name: 'Start race' }).click();
     await expect(page.getByTestId('race-progress-text')).toContainText('range test');
     await expect(page.getByRole('button', { name: 'Start race' })).toBeEnabled({
