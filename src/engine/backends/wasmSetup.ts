@@ -7,7 +7,7 @@ import {
 } from '@tensorflow/tfjs-backend-wasm';
 import type { CnnOptions } from '../model/cnn';
 import { gradientMismatch, stepGradients } from './gradientSelfTest';
-import { startSimdThreads, useSimdThreads } from './simd/simdModule';
+import { startSimdThreads, stopSimdThreads, useSimdThreads } from './simd/simdModule';
 import { registerWasmTrainingKernels } from './wasmKernels';
 
 /** WASM capabilities as reported in the backend report. */
@@ -126,10 +126,14 @@ export async function startWasmKernelThreads(model: Partial<CnnOptions> = {}): P
     useSimdThreads(backend, true);
     const wrong = gradientMismatch(await stepGradients(model), alone, 'one thread');
     if (wrong) {
-      useSimdThreads(backend, false);
+      stopSimdThreads(backend);
       kernelThreads = 1;
       kernelThreadsNote = wrong;
     }
+  } else if (threads > 1) {
+    // Helpers that were asked for but are not up: stop them rather than let them join unchecked.
+    stopSimdThreads(backend);
+    kernelThreadsNote = 'their helper workers did not start';
   }
   return kernelThreads;
 }

@@ -208,3 +208,15 @@ export function useSimdThreads(backend: BackendWasm, on: boolean): void {
   const state = onMemory(backend);
   if (state) state.threaded = on;
 }
+
+/**
+ * Our SIMD kernels on the calling thread alone for good: the helpers stop, so one that comes up
+ * late cannot take calls whose results were never checked against one thread.
+ */
+export function stopSimdThreads(backend: BackendWasm): void {
+  const state = onMemory(backend);
+  if (!state) return;
+  state.threaded = false;
+  state.pool?.close();
+  state.pool = null;
+}
