@@ -1,7 +1,7 @@
 /**
  * Small datasets in the formats users import, made at test time (nothing downloaded): CIFAR-10
- * and CIFAR-100 binary batches and their tar(.gz), pixel CSVs. Each class has its own pattern, so a model
- * can learn them and a reader's mistake (a swapped channel, a shifted record) shows.
+ * and CIFAR-100 binary batches and their tar(.gz), pixel CSVs. Each class has its own pattern,
+ * so a model can learn them and a reader's mistake (a swapped channel, a shifted record) shows.
  */
 
 /** The pixel (c = channel) of image i of class `label`: a class-specific stripe pattern. */

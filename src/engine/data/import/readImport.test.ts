@@ -1,6 +1,11 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { cifar100BatchBytes, cifarBatchBytes, pixelCsvText, tarBytes } from '../../../testing/importFixtures';
+import {
+  cifar100BatchBytes,
+  cifarBatchBytes,
+  pixelCsvText,
+  tarBytes,
+} from '../../../testing/importFixtures';
 import { fitImages } from './fitImages';
 import { readImport, type DecodePicture, type ImportSource } from './readImport';
 
