@@ -4,10 +4,10 @@ import type { ImportedImages } from './importedImages';
 const SIDE = 32;
 const PIXELS = SIDE * SIDE;
 
-/** The record layout of a CIFAR binary file: label bytes, then 3,072 pixel bytes (R, G, B planes). */
+/** A CIFAR binary file's record layout: label bytes, then 3,072 pixel bytes (R, G, B planes). */
 export interface CifarLayout {
   name: 'CIFAR-10' | 'CIFAR-100';
-  /** CIFAR-10: one label byte; CIFAR-100: a coarse then a fine label byte (the fine one is used). */
+  /** CIFAR-10: one label byte; CIFAR-100: a coarse, then a fine label byte (the one used). */
   labelBytes: 1 | 2;
   numClasses: 10 | 100;
 }

@@ -36,14 +36,12 @@ const FILES_OF = [
     train: /^data_batch_(\d+)\.bin$/,
     test: 'test_batch.bin',
     meta: 'batches.meta.txt',
-    trainWords: 'data_batch_1.bin … data_batch_5.bin',
   },
   {
     layout: CIFAR_100,
     train: /^train\.bin$/,
     test: 'test.bin',
     meta: 'fine_label_names.txt',
-    trainWords: 'train.bin',
   },
 ] as const;
 
