@@ -92,6 +92,20 @@ test.beforeAll(async ({ browser }) => {
   // CIFAR-100's records (a coarse and a fine label byte) among CIFAR-10 batches.
   await write('mixed/data_batch_1.bin', cifarBatchBytes(20));
   await write('mixed/data_batch_2.bin', cifar100BatchBytes(20));
+  const fineNames = Array.from({ length: 100 }, (_, i) => `fine ${i}`).join('\n');
+  await write(
+    'cifar-100-binary.tar.gz',
+    gzipSync(
+      tarBytes([
+        {
+          name: 'cifar-100-binary/fine_label_names.txt',
+          data: new TextEncoder().encode(fineNames),
+        },
+        { name: 'cifar-100-binary/train.bin', data: cifar100BatchBytes(1000) },
+        { name: 'cifar-100-binary/test.bin', data: cifar100BatchBytes(100, 1000) },
+      ]),
+    ),
+  );
   await write('bins/data_batch_1.bin', train);
   await write('bins/batches.meta.txt', meta);
   await write('truncated/data_batch_1.bin', train.subarray(0, 3073 * 20 + 1000));
@@ -261,7 +275,7 @@ test('extracted batches as grey, a pixel CSV and a folder of PNG, JPEG and WebP 
   await expect(page.getByRole('list', { name: 'Kept datasets' })).toHaveCount(0);
 });
 
-test('an import shows its progress and Cancel ends it with nothing kept; a file over 1 GB is refused unread', async ({
+test('an import shows its progress and Cancel ends it with nothing kept; a file over 1 GB is refused unread; CIFAR-100 then imports', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -296,10 +310,18 @@ test('an import shows its progress and Cancel ends it with nothing kept; a file 
   await expect(kept).toHaveCount(1);
   await expect(dataset(page).locator('option:checked')).toHaveText(/^digits/);
 
-  // After a cancelled import, the next one runs to the end.
-  await importFiles(page, join(DIR, 'bins/data_batch_1.bin'));
-  await expect(note(page)).toContainText('Imported CIFAR-10', { timeout: 60_000 });
+  // After a cancelled import, the next one runs to the end: CIFAR-100, whose 100 fine classes
+  // the model takes.
+  await importFiles(page, join(DIR, 'cifar-100-binary.tar.gz'));
+  await expect(note(page)).toContainText(
+    'Imported CIFAR-100: 1,000 training images in 100 classes, the test batch held out',
+    { timeout: 60_000 },
+  );
+  await expect(dataset(page).locator('option:checked')).toHaveText(
+    /CIFAR-100 · 1,100 images · 100 classes · 32×32 colour/,
+  );
   await expect(kept).toHaveCount(2);
+  await engineReady(page);
 });
 
 test('bad input says which file and what is wrong, and keeps the kept datasets and runs', async ({
