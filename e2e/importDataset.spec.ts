@@ -1,9 +1,10 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { mkdir, rm, truncate, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { deflateSync, gzipSync } from 'node:zlib';
 import {
   CIFAR_CLASS_NAMES,
+  cifar100BatchBytes,
   cifarBatchBytes,
   patternRgb,
   pixelCsvText,
@@ -41,17 +42,67 @@ async function pngFolder(
   return join(DIR, name);
 }
 
-test.beforeAll(async () => {
+const ENCODED = [
+  { type: 'image/jpeg', extension: 'jpg', magic: /^ffd8ff/ },
+  { type: 'image/webp', extension: 'webp', magic: /^52494646.{8}57454250/ },
+] as const;
+
+/**
+ * JPEGs and WebPs of the fixtures' pattern, encoded by the browser itself (OffscreenCanvas),
+ * so that the folder import decodes real files of each format; the magic numbers are checked,
+ * as convertToBlob would quietly give a PNG for a type it cannot write.
+ */
+async function encodedPictures(browser: Browser, folder: string, numClasses: number, per: number) {
+  const page = await browser.newPage();
+  for (let label = 0; label < numClasses; label++) {
+    for (let i = 0; i < per; i++) {
+      for (const { type, extension, magic } of ENCODED) {
+        const bytes = await page.evaluate(
+          async ([rgb, type]) => {
+            const rgba = new Uint8ClampedArray(32 * 32 * 4).fill(255);
+            for (let p = 0; p < 32 * 32; p++) rgba.set(rgb.slice(p * 3, p * 3 + 3), p * 4);
+            const canvas = new OffscreenCanvas(32, 32);
+            canvas.getContext('2d')?.putImageData(new ImageData(rgba, 32, 32), 0, 0);
+            const blob = await canvas.convertToBlob({ type, quality: 0.95 });
+            return Array.from(new Uint8Array(await blob.arrayBuffer()));
+          },
+          [Array.from(patternRgb(label, 100 + i, 32)), type] as const,
+        );
+        expect(Buffer.from(bytes.slice(0, 12)).toString('hex')).toMatch(magic);
+        await write(`${folder}/class-${label}/${i}.${extension}`, Uint8Array.from(bytes));
+      }
+    }
+  }
+  await page.close();
+}
+
+test.beforeAll(async ({ browser }) => {
   await rm(DIR, { recursive: true, force: true });
   const train = cifarBatchBytes(300);
   const testBatch = cifarBatchBytes(100, 300);
+  const archive = gzipSync(
+    tarBytes([
+      { name: 'cifar-10-batches-bin/batches.meta.txt', data: meta },
+      { name: 'cifar-10-batches-bin/data_batch_1.bin', data: train },
+      { name: 'cifar-10-batches-bin/test_batch.bin', data: testBatch },
+    ]),
+  );
+  await write('cifar-10-binary.tar.gz', archive);
+  await write('broken/cifar-10-binary.tar.gz', archive.subarray(0, archive.length >> 1));
+  // CIFAR-100's records (a coarse and a fine label byte) among CIFAR-10 batches.
+  await write('mixed/data_batch_1.bin', cifarBatchBytes(20));
+  await write('mixed/data_batch_2.bin', cifar100BatchBytes(20));
+  const fineNames = Array.from({ length: 100 }, (_, i) => `fine ${i}`).join('\n');
   await write(
-    'cifar-10-binary.tar.gz',
+    'cifar-100-binary.tar.gz',
     gzipSync(
       tarBytes([
-        { name: 'cifar-10-batches-bin/batches.meta.txt', data: meta },
-        { name: 'cifar-10-batches-bin/data_batch_1.bin', data: train },
-        { name: 'cifar-10-batches-bin/test_batch.bin', data: testBatch },
+        {
+          name: 'cifar-100-binary/fine_label_names.txt',
+          data: new TextEncoder().encode(fineNames),
+        },
+        { name: 'cifar-100-binary/train.bin', data: cifar100BatchBytes(1000) },
+        { name: 'cifar-100-binary/test.bin', data: cifar100BatchBytes(100, 1000) },
       ]),
     ),
   );
@@ -62,7 +113,9 @@ test.beforeAll(async () => {
   const lines = pixelCsvText(40, 4).split('\n');
   lines[6] = lines[6].split(',').slice(0, 500).join(',');
   await write('ragged.csv', lines.join('\n'));
-  await pngFolder('shapes', 3, [15, 15, 15], ['class-1/broken.png', 'notes.txt']);
+  // Five PNGs, five JPEGs and five WebPs a class.
+  await pngFolder('shapes', 3, [5, 5, 5], ['class-1/broken.png', 'notes.txt']);
+  await encodedPictures(browser, 'shapes', 3, 5);
   await pngFolder('lonely', 1, [12]);
   await pngFolder('uneven', 2, [12, 4]);
   // Enough pictures that an import lasts long enough to watch its progress and cancel it.
@@ -150,16 +203,26 @@ test('CIFAR-10 as downloaded imports, trains above chance, survives a reload and
   await expect(page.getByRole('list', { name: 'Kept datasets' })).toHaveCount(0);
 });
 
-test('extracted batches, a pixel CSV and a folder of PNGs import and train', async ({ page }) => {
-  test.setTimeout(300_000);
+test('extracted batches as grey, a pixel CSV and a folder of PNG, JPEG and WebP import and train', async ({
+  page,
+}) => {
+  test.setTimeout(420_000);
   await open(page);
+  // The colour batches, imported as grey: the model takes 32×32×1.
+  await page.getByText('Import options').click();
+  await page.getByLabel('Colour', { exact: true }).selectOption({ label: 'Grey' });
   await importFiles(page, [join(DIR, 'bins/data_batch_1.bin'), join(DIR, 'bins/batches.meta.txt')]);
   await expect(note(page)).toContainText(
     'Imported CIFAR-10: 270 training images in 10 classes, 30 images (a random share) held out',
     { timeout: 60_000 },
   );
+  await expect(dataset(page).locator('option:checked')).toHaveText(
+    /CIFAR-10 · 300 images · 10 classes · 32×32 grey/,
+  );
+  await engineReady(page);
+  // Chance is 10 %.
+  expect(await rangeTestAndTrain(page, 60)).toBeGreaterThan(50);
 
-  await page.getByText('Import options').click();
   await page.getByLabel('Import size').selectOption({ label: '28×28' });
   await importFiles(page, join(DIR, 'digits.csv'));
   await expect(note(page)).toContainText('Imported digits: 180 training images in 4 classes', {
@@ -172,8 +235,10 @@ test('extracted batches, a pixel CSV and a folder of PNGs import and train', asy
   expect(await rangeTestAndTrain(page, 30)).toBeGreaterThan(50);
 
   await page.getByLabel('Import size').selectOption({ label: '32×32' });
+  await page.getByLabel('Colour', { exact: true }).selectOption({ label: 'Colour' });
   await importFolder(page, join(DIR, 'shapes'));
   await expect(note(page)).toContainText('Imported shapes:', { timeout: 60_000 });
+  // Every PNG, JPEG and WebP decoded: only the two files that are no pictures are skipped.
   await expect(note(page)).toContainText(
     'Skipped 2 unreadable or non-image files: shapes/notes.txt, shapes/class-1/broken.png.',
   );
@@ -210,7 +275,7 @@ test('extracted batches, a pixel CSV and a folder of PNGs import and train', asy
   await expect(page.getByRole('list', { name: 'Kept datasets' })).toHaveCount(0);
 });
 
-test('an import shows its progress and Cancel ends it with nothing kept; a file over 1 GB is refused unread', async ({
+test('an import shows its progress and Cancel ends it with nothing kept; a file over 1 GB is refused unread; CIFAR-100 then imports', async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -245,25 +310,55 @@ test('an import shows its progress and Cancel ends it with nothing kept; a file 
   await expect(kept).toHaveCount(1);
   await expect(dataset(page).locator('option:checked')).toHaveText(/^digits/);
 
-  // After a cancelled import, the next one runs to the end.
-  await importFiles(page, join(DIR, 'bins/data_batch_1.bin'));
-  await expect(note(page)).toContainText('Imported CIFAR-10', { timeout: 60_000 });
+  // After a cancelled import, the next one runs to the end: CIFAR-100, whose 100 fine classes
+  // the model takes.
+  await importFiles(page, join(DIR, 'cifar-100-binary.tar.gz'));
+  await expect(note(page)).toContainText(
+    'Imported CIFAR-100: 1,000 training images in 100 classes, the test batch held out',
+    { timeout: 60_000 },
+  );
+  await expect(dataset(page).locator('option:checked')).toHaveText(
+    /CIFAR-100 · 1,100 images · 100 classes · 32×32 colour/,
+  );
   await expect(kept).toHaveCount(2);
+  await engineReady(page);
 });
 
-test('bad input says which file and what is wrong, and keeps what was kept', async ({ page }) => {
-  test.setTimeout(180_000);
+test('bad input says which file and what is wrong, and keeps the kept datasets and runs', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
   await open(page);
   await importFiles(page, join(DIR, 'digits.csv'));
   await expect(note(page)).toContainText('Imported digits', { timeout: 60_000 });
   await engineReady(page);
   const kept = page.getByRole('list', { name: 'Kept datasets' }).getByRole('listitem');
   await expect(kept).toHaveCount(1);
+  // A kept run, to see that no failed import touches the runs either.
+  const keptRuns = page.getByTestId('kept-run');
+  await page.getByRole('spinbutton', { name: 'Iterations', exact: true }).fill('10');
+  await page.getByRole('button', { name: 'Run range test' }).click();
+  await expect(keptRuns).toHaveCount(1, { timeout: 60_000 });
+  await expect(keptRuns).toContainText('Range test · digits');
+  await engineReady(page);
+  const runText = await keptRuns.textContent();
 
   const cases: [() => Promise<void>, string | RegExp][] = [
     [
       () => importFiles(page, join(DIR, 'truncated/data_batch_1.bin')),
       'data_batch_1.bin: not a whole number of CIFAR-10 records: 62460 bytes is 20 records of 3073 bytes and 1000 bytes over',
+    ],
+    [
+      () =>
+        importFiles(page, [
+          join(DIR, 'mixed/data_batch_1.bin'),
+          join(DIR, 'mixed/data_batch_2.bin'),
+        ]),
+      "data_batch_2.bin: 61480 bytes are records of 3074 bytes, not CIFAR-10's 3073: this looks like CIFAR-100's layout (a coarse and a fine label byte before the pixels); data_batch_1.bin has CIFAR-10's 3073-byte records, so the batches mix sizes",
+    ],
+    [
+      () => importFiles(page, join(DIR, 'broken/cifar-10-binary.tar.gz')),
+      'cifar-10-binary.tar.gz: the gzip data is damaged or truncated',
     ],
     [
       () => importFiles(page, join(DIR, 'ragged.csv')),
@@ -285,8 +380,16 @@ test('bad input says which file and what is wrong, and keeps what was kept', asy
     );
     await expect(kept).toHaveCount(1);
     await expect(dataset(page).locator('option:checked')).toHaveText(/^digits/);
+    await expect(keptRuns).toHaveCount(1);
+    expect(await keptRuns.textContent()).toBe(runText);
   }
   await page.screenshot({ path: 'test-results/import-bad.png', fullPage: true });
+  // What is stored is unchanged too, not only what the page shows.
+  await page.reload();
+  await expect(kept).toHaveCount(1);
+  await expect(kept).toContainText('digits · 200 images');
+  await expect(keptRuns).toHaveCount(1);
+  expect(await keptRuns.textContent()).toBe(runText);
 });
 
 test('a CSV dropped onto the page imports like a picked one', async ({ page }) => {

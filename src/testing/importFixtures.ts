@@ -1,7 +1,7 @@
 /**
  * Small datasets in the formats users import, made at test time (nothing downloaded): CIFAR-10
- * binary batches and their tar(.gz), pixel CSVs. Each class has its own pattern, so a model
- * can learn them and a reader's mistake (a swapped channel, a shifted record) shows.
+ * and CIFAR-100 binary batches and their tar(.gz), pixel CSVs. Each class has its own pattern,
+ * so a model can learn them and a reader's mistake (a swapped channel, a shifted record) shows.
  */
 
 /** The pixel (c = channel) of image i of class `label`: a class-specific stripe pattern. */
@@ -23,6 +23,26 @@ export function cifarBatchBytes(count: number, firstImage = 0): Uint8Array {
         for (let x = 0; x < 32; x++) {
           bytes[n * record + 1 + c * 1024 + y * 32 + x] = patternPixel(label, i, x, y, c);
         }
+      }
+    }
+  }
+  return bytes;
+}
+
+/**
+ * A CIFAR-100 binary batch: `count` records of a coarse label, a fine label (cycling 0–99) and
+ * channel-major 32×32 RGB; the coarse label is the fine one's fifth, as a stand-in.
+ */
+export function cifar100BatchBytes(count: number, firstImage = 0): Uint8Array {
+  const record = 2 + 3 * 1024;
+  const bytes = new Uint8Array(count * record);
+  for (let n = 0; n < count; n++) {
+    const i = firstImage + n;
+    const fine = i % 100;
+    bytes.set([Math.floor(fine / 5), fine], n * record);
+    for (let c = 0; c < 3; c++) {
+      for (let p = 0; p < 1024; p++) {
+        bytes[n * record + 2 + c * 1024 + p] = patternPixel(fine, i, p % 32, Math.floor(p / 32), c);
       }
     }
   }

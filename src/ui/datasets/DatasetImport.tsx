@@ -19,7 +19,7 @@ const COLOUR_OPTIONS = [
 const HELD_OUT_OPTIONS = [5, 10, 20].map((percent) => ({ value: percent, label: `${percent} %` }));
 
 /**
- * Import of the user's own images (CIFAR-10 binary, a pixel CSV, a folder per class, or a
+ * Import of the user's own images (CIFAR-10/100 binary, a pixel CSV, a folder per class, or a
  * drop onto the page), with progress and Cancel, and the datasets kept in this browser.
  */
 export function DatasetImport() {
@@ -40,8 +40,8 @@ export function DatasetImport() {
   return (
     <div className="dataset-import">
       <p className="field-hint" id="dataset-import-hint">
-        Your own images: CIFAR-10 (cifar-10-binary.tar.gz or its .bin batches), a CSV of label and
-        pixels, or a folder with one subfolder per class. Drop them on the page or:
+        Your own images: CIFAR-10 or CIFAR-100 (the binary .tar.gz or its .bin batches), a CSV of
+        label and pixels, or a folder with one subfolder per class. Drop them on the page or:
       </p>
       <details className="dataset-import-options">
         <summary>Import options</summary>

@@ -1,5 +1,14 @@
 import { gunzip, isGzip } from '../gunzip';
-import { readCifarBatch, readCifarClassNames } from './cifarBinary';
+import {
+  CIFAR_10,
+  CIFAR_100,
+  fitsRecords,
+  readCifarBatch,
+  readCifarClassNames,
+  recordBytes,
+  recordSizeProblem,
+  type CifarLayout,
+} from './cifarBinary';
 import { DatasetImportError } from './importError';
 import { concatImages, type ImportedImages } from './importedImages';
 import { readTar } from './tarReader';
@@ -10,15 +19,31 @@ export interface ImportFile {
   bytes: Uint8Array;
 }
 
-/** CIFAR-10 as read: the five training batches, the test batch when given, the class names. */
+/** CIFAR-10 or CIFAR-100 as read: the training batches, the test batch when given, the names. */
 export interface CifarImport {
+  layout: CifarLayout;
   train: ImportedImages;
   test: ImportedImages | null;
   classNames: string[];
 }
 
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
-const TRAIN_BATCH = /^data_batch_(\d+)\.bin$/;
+
+/** Each dataset's file names, as its binary archive holds them. */
+const FILES_OF = [
+  {
+    layout: CIFAR_10,
+    train: /^data_batch_(\d+)\.bin$/,
+    test: 'test_batch.bin',
+    meta: 'batches.meta.txt',
+  },
+  {
+    layout: CIFAR_100,
+    train: /^train\.bin$/,
+    test: 'test.bin',
+    meta: 'fine_label_names.txt',
+  },
+] as const;
 
 /** The files inside `cifar-10-binary.tar.gz` (or a plain .tar), or the files as given. */
 async function unpack(files: readonly ImportFile[]): Promise<ImportFile[]> {
@@ -44,39 +69,69 @@ async function unpack(files: readonly ImportFile[]): Promise<ImportFile[]> {
 }
 
 /**
- * CIFAR-10 in its binary version, from the downloaded archive or the extracted batches:
- * training batches in their numbered order, `test_batch.bin` as the held-out set.
+ * Refuses batches whose lengths do not fit the dataset's record size, saying which record size
+ * they fit instead and, when other batches fit the expected one, that the files mix two sizes.
+ */
+function checkRecordSizes(batches: readonly ImportFile[], layout: CifarLayout): void {
+  const fitting = batches.find((file) => fitsRecords(file.bytes.length, layout));
+  for (const file of batches) {
+    const problem = recordSizeProblem(file.bytes.length, layout);
+    if (!problem) continue;
+    const mixed = fitting
+      ? `; ${baseName(fitting.name)} has ${layout.name}'s ${recordBytes(layout)}-byte records, so the batches mix sizes`
+      : '';
+    throw new DatasetImportError(file.name, problem + mixed);
+  }
+}
+
+/**
+ * CIFAR-10 or CIFAR-100 in its binary version, from the downloaded archive or the extracted
+ * files: training batches in their numbered order, the test batch as the held-out set, the
+ * class names from the meta file (CIFAR-100: its fine labels).
  */
 export async function readCifarFiles(files: readonly ImportFile[]): Promise<CifarImport> {
   const unpacked = await unpack(files);
-  const trainFiles = unpacked
-    .filter((file) => TRAIN_BATCH.test(baseName(file.name)))
-    .sort(
-      (a, b) =>
-        Number(TRAIN_BATCH.exec(baseName(a.name))?.[1]) -
-        Number(TRAIN_BATCH.exec(baseName(b.name))?.[1]),
-    );
-  if (trainFiles.length === 0) {
-    const names = files.map((file) => file.name).join(', ');
+  const found = FILES_OF.map((names) => ({
+    names,
+    train: unpacked
+      .filter((file) => names.train.test(baseName(file.name)))
+      .sort(
+        (a, b) =>
+          Number(names.train.exec(baseName(a.name))?.[1] ?? 0) -
+          Number(names.train.exec(baseName(b.name))?.[1] ?? 0),
+      ),
+  })).filter(({ train }) => train.length > 0);
+  if (found.length === 0) {
     throw new DatasetImportError(
-      names,
-      'no CIFAR-10 training batch (data_batch_1.bin … data_batch_5.bin) found',
+      files.map((file) => file.name).join(', '),
+      'no training batch found (CIFAR-10: data_batch_1.bin … data_batch_5.bin; CIFAR-100: train.bin)',
     );
   }
-  const testFile = unpacked.find((file) => baseName(file.name) === 'test_batch.bin');
-  const metaFile = unpacked.find((file) => baseName(file.name) === 'batches.meta.txt');
+  if (found.length > 1) {
+    const [ten, hundred] = found.map(({ train }) => baseName(train[0].name));
+    throw new DatasetImportError(
+      `${ten} and ${hundred}`,
+      'the files mix CIFAR-10 and CIFAR-100 batches; import one dataset at a time',
+    );
+  }
+  const [{ names, train: trainFiles }] = found;
+  const { layout } = names;
+  const testFile = unpacked.find((file) => baseName(file.name) === names.test);
+  checkRecordSizes(testFile ? [...trainFiles, testFile] : trainFiles, layout);
+  const metaFile = unpacked.find((file) => baseName(file.name) === names.meta);
   const classNames = metaFile
     ? readCifarClassNames(new TextDecoder().decode(metaFile.bytes))
-    : Array.from({ length: 10 }, (_, i) => `class ${i}`);
-  if (classNames.length !== 10) {
+    : Array.from({ length: layout.numClasses }, (_, i) => `class ${i}`);
+  if (classNames.length !== layout.numClasses) {
     throw new DatasetImportError(
-      metaFile?.name ?? 'batches.meta.txt',
-      `lists ${classNames.length} class names; CIFAR-10 has 10`,
+      metaFile?.name ?? names.meta,
+      `lists ${classNames.length} class names; ${layout.name} has ${layout.numClasses}`,
     );
   }
   return {
-    train: concatImages(trainFiles.map((file) => readCifarBatch(file.bytes, file.name))),
-    test: testFile ? readCifarBatch(testFile.bytes, testFile.name) : null,
+    layout,
+    train: concatImages(trainFiles.map((file) => readCifarBatch(file.bytes, file.name, layout))),
+    test: testFile ? readCifarBatch(testFile.bytes, testFile.name, layout) : null,
     classNames,
   };
 }

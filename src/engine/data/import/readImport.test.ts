@@ -1,6 +1,11 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { cifarBatchBytes, pixelCsvText, tarBytes } from '../../../testing/importFixtures';
+import {
+  cifar100BatchBytes,
+  cifarBatchBytes,
+  pixelCsvText,
+  tarBytes,
+} from '../../../testing/importFixtures';
 import { fitImages } from './fitImages';
 import { readImport, type DecodePicture, type ImportSource } from './readImport';
 
@@ -36,6 +41,30 @@ describe('reading an import', () => {
     expect(read.train).toMatchObject({ count: 200, rows: 28, cols: 28, channels: 1 });
     expect(read.heldOut.count).toBe(50);
     expect(read.train.images.length).toBe(200 * 784);
+  });
+
+  it('reads CIFAR-100 as 100 classes, named after it, its test.bin held out', async () => {
+    const read = await readImport(
+      [
+        source('cifar-100-binary/train.bin', cifar100BatchBytes(1000)),
+        source('cifar-100-binary/test.bin', cifar100BatchBytes(100, 1000)),
+      ],
+      OPTIONS,
+      decodeFirstByte,
+      noProgress,
+    );
+    expect(read).toMatchObject({ name: 'CIFAR-100', format: 'cifar100', heldOutFrom: 'testBatch' });
+    expect(read.classNames).toHaveLength(100);
+    expect([read.train.count, read.heldOut.count]).toEqual([1000, 100]);
+    // Nine images of each class are too few to train on: refused like a small folder class.
+    await expect(
+      readImport(
+        [source('train.bin', cifar100BatchBytes(900))],
+        OPTIONS,
+        decodeFirstByte,
+        noProgress,
+      ),
+    ).rejects.toThrow('train.bin: every class needs at least 10 readable images');
   });
 
   it('holds out 10 % of a CSV by a seeded split, every image kept once', async () => {

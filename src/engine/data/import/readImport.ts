@@ -1,4 +1,5 @@
 import { mulberry32, seededPermutation } from '../seededRandom';
+import { CIFAR_100 } from './cifarBinary';
 import { readCifarFiles } from './cifarFiles';
 import { fitImages, fromRgba } from './fitImages';
 import { checkClassCounts, planImageFolder } from './imageFolder';
@@ -25,7 +26,7 @@ export interface ImportOptions {
   heldOutFraction: number;
 }
 
-export type ImportFormat = 'cifar10' | 'csv' | 'folder';
+export type ImportFormat = 'cifar10' | 'cifar100' | 'csv' | 'folder';
 
 /** A dataset read from the user's files, fitted to the chosen shape, split, not yet kept. */
 export interface ImportResult {
@@ -49,9 +50,9 @@ const SPLIT_SEED = 42;
 const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
 const rootName = (path: string) => path.split('/').filter(Boolean)[0] ?? path;
 
-/** Which reader the files are for: CIFAR-10 batches or archive, a CSV, or a folder of images. */
-export function importFormat(paths: readonly string[]): ImportFormat {
-  if (paths.some((path) => /\.(bin|tar|tgz|tar\.gz)$/i.test(path))) return 'cifar10';
+/** Which reader the files are for: CIFAR batches or archive, a CSV, or a folder of images. */
+function importReader(paths: readonly string[]): 'cifar' | 'csv' | 'folder' {
+  if (paths.some((path) => /\.(bin|tar|tgz|tar\.gz)$/i.test(path))) return 'cifar';
   if (paths.some((path) => /\.csv$/i.test(path))) return 'csv';
   return 'folder';
 }
@@ -69,8 +70,8 @@ export async function readImport(
 ): Promise<ImportResult> {
   if (sources.length === 0) throw new DatasetImportError('the import', 'no files were given');
   for (const source of sources) checkImportSize(source.path, source.byteLength);
-  const format = importFormat(sources.map((source) => source.path));
-  if (format === 'folder') {
+  const reader = importReader(sources.map((source) => source.path));
+  if (reader === 'folder') {
     const shape = {
       side: options.side === 'auto' ? 32 : options.side,
       channels: options.channels === 'auto' ? 3 : options.channels,
@@ -83,15 +84,15 @@ export async function readImport(
     files.push({ name: source.path, bytes: await source.bytes() });
   }
   onProgress(sources.length, sources.length + 1);
-  if (format === 'cifar10') {
-    const { train, test, classNames } = await readCifarFiles(files);
+  if (reader === 'cifar') {
+    const { layout, train, test, classNames } = await readCifarFiles(files);
     const { side, channels } = resolveShape(options, train);
     const fitted = fitImages(train, side, channels);
     const fileName = files.length === 1 ? files[0].name : rootName(files[0].name);
     checkLabels(fileName, classNames, fitted.labels);
     return finish({
-      name: 'CIFAR-10',
-      format,
+      name: layout.name,
+      format: layout === CIFAR_100 ? 'cifar100' : 'cifar10',
       classNames,
       all: fitted,
       test: test && fitImages(test, side, channels),
@@ -105,7 +106,7 @@ export async function readImport(
   const { side, channels } = resolveShape(options, images);
   return finish({
     name: baseName(csv.name).replace(/\.csv$/i, ''),
-    format,
+    format: 'csv',
     classNames,
     all: fitImages(images, side, channels),
     test: null,

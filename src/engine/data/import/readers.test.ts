@@ -2,12 +2,13 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   CIFAR_CLASS_NAMES,
+  cifar100BatchBytes,
   cifarBatchBytes,
   patternPixel,
   pixelCsvText,
   tarBytes,
 } from '../../../testing/importFixtures';
-import { readCifarBatch } from './cifarBinary';
+import { CIFAR_100, readCifarBatch } from './cifarBinary';
 import { readCifarFiles } from './cifarFiles';
 import { checkClassCounts, planImageFolder } from './imageFolder';
 import { checkImportSize, DatasetImportError, MAX_IMPORT_BYTES } from './importError';
@@ -82,7 +83,9 @@ describe('the CIFAR-10 archive and extracted files', () => {
   it('says what is missing or damaged', async () => {
     await expect(
       readCifarFiles([{ name: 'test_batch.bin', bytes: cifarBatchBytes(2) }]),
-    ).rejects.toThrow('no CIFAR-10 training batch');
+    ).rejects.toThrow(
+      'test_batch.bin: no training batch found (CIFAR-10: data_batch_1.bin … data_batch_5.bin; CIFAR-100: train.bin)',
+    );
     const archive = gzipSync(tarBytes(files));
     await expect(
       readCifarFiles([{ name: 'cifar-10-binary.tar.gz', bytes: archive.subarray(0, 5000) }]),
@@ -90,6 +93,91 @@ describe('the CIFAR-10 archive and extracted files', () => {
     const tar = tarBytes(files);
     expect(() => readTar(tar.subarray(0, 3000), 'cut.tar')).toThrow(
       /cut.tar: the archive is truncated/,
+    );
+  });
+});
+
+describe('CIFAR-100 and batches of the wrong record size', () => {
+  const fineNames = Array.from({ length: 100 }, (_, i) => `fine${i}`);
+  const names = (list: string[]) => new TextEncoder().encode(list.join('\n') + '\n');
+
+  it('reads a CIFAR-100 batch by its fine label, skipping the coarse one', () => {
+    const set = readCifarBatch(cifar100BatchBytes(120, 30), 'train.bin', CIFAR_100);
+    expect(set).toMatchObject({ count: 120, rows: 32, cols: 32, channels: 3 });
+    expect(set.labels[0]).toBe(30);
+    expect(set.labels[75]).toBe(5);
+    expect(set.images[75 * 3072 + (9 * 32 + 4) * 3 + 2]).toBe(patternPixel(5, 105, 4, 9, 2));
+    const bytes = cifar100BatchBytes(3);
+    bytes[3074 + 1] = 100;
+    expect(() => readCifarBatch(bytes, 'train.bin', CIFAR_100)).toThrow(
+      'train.bin: record 1 has labels 0, 100; CIFAR-100 labels are coarse 0–19 and fine 0–99',
+    );
+  });
+
+  it('reads cifar-100-binary.tar.gz: train.bin, test.bin held out, the 100 fine label names', async () => {
+    const archive = gzipSync(
+      tarBytes([
+        { name: 'cifar-100-binary/coarse_label_names.txt', data: names(['c0', 'c1']) },
+        { name: 'cifar-100-binary/fine_label_names.txt', data: names(fineNames) },
+        { name: 'cifar-100-binary/train.bin', data: cifar100BatchBytes(200) },
+        { name: 'cifar-100-binary/test.bin', data: cifar100BatchBytes(50, 200) },
+      ]),
+    );
+    const read = await readCifarFiles([{ name: 'cifar-100-binary.tar.gz', bytes: archive }]);
+    expect(read.layout).toBe(CIFAR_100);
+    expect(read.classNames).toEqual(fineNames);
+    expect([read.train.count, read.test?.count]).toEqual([200, 50]);
+    expect(read.train.labels[199]).toBe(99);
+    await expect(
+      readCifarFiles([
+        { name: 'fine_label_names.txt', bytes: names(fineNames.slice(0, 20)) },
+        { name: 'train.bin', bytes: cifar100BatchBytes(2) },
+      ]),
+    ).rejects.toThrow('fine_label_names.txt: lists 20 class names; CIFAR-100 has 100');
+  });
+
+  it('names the file and the record size it fits when a batch is of the other layout', async () => {
+    await expect(
+      readCifarFiles([{ name: 'data_batch_1.bin', bytes: cifar100BatchBytes(10) }]),
+    ).rejects.toThrow(
+      "data_batch_1.bin: 30740 bytes are records of 3074 bytes, not CIFAR-10's 3073: this looks like CIFAR-100's layout (a coarse and a fine label byte before the pixels)",
+    );
+    await expect(
+      readCifarFiles([{ name: 'train.bin', bytes: cifarBatchBytes(10) }]),
+    ).rejects.toThrow(
+      "train.bin: 30730 bytes are records of 3073 bytes, not CIFAR-100's 3074: this looks like CIFAR-10's layout (one label byte before the pixels)",
+    );
+  });
+
+  it('refuses batches of mixed record sizes, naming the odd one and one that fits', async () => {
+    await expect(
+      readCifarFiles([
+        { name: 'bins/data_batch_1.bin', bytes: cifarBatchBytes(10) },
+        { name: 'bins/data_batch_2.bin', bytes: cifar100BatchBytes(10) },
+        { name: 'bins/test_batch.bin', bytes: cifarBatchBytes(10) },
+      ]),
+    ).rejects.toThrow(
+      "bins/data_batch_2.bin: 30740 bytes are records of 3074 bytes, not CIFAR-10's 3073: this looks like CIFAR-100's layout (a coarse and a fine label byte before the pixels); data_batch_1.bin has CIFAR-10's 3073-byte records, so the batches mix sizes",
+    );
+    // The test batch is checked like the training batches.
+    await expect(
+      readCifarFiles([
+        { name: 'data_batch_1.bin', bytes: cifarBatchBytes(10) },
+        { name: 'test_batch.bin', bytes: cifarBatchBytes(10).subarray(0, 5000) },
+      ]),
+    ).rejects.toThrow(
+      "test_batch.bin: not a whole number of CIFAR-10 records: 5000 bytes is 1 records of 3073 bytes and 1927 bytes over, and no whole number of CIFAR-100's 3074-byte records either",
+    );
+    await expect(
+      readCifarFiles([
+        { name: 'data_batch_1.bin', bytes: cifarBatchBytes(10) },
+        { name: 'train.bin', bytes: cifar100BatchBytes(10) },
+      ]),
+    ).rejects.toThrow(
+      'data_batch_1.bin and train.bin: the files mix CIFAR-10 and CIFAR-100 batches; import one dataset at a time',
+    );
+    expect(() => readCifarBatch(new Uint8Array(0), 'empty.bin')).toThrow(
+      'empty.bin: the file is empty; CIFAR-10 records are 3073 bytes',
     );
   });
 });
@@ -151,6 +239,14 @@ describe('image folders', () => {
       'pets: every class needs at least 10 readable images; too few in "dog" (3)',
     );
     expect(() => checkClassCounts('pets', ['cat', 'dog'], [10, 10])).not.toThrow();
+  });
+
+  it('refuses more than 100 classes, the most the model takes', () => {
+    const classes = (n: number) => Array.from({ length: n }, (_, i) => `c${i}`);
+    expect(() => checkClassCounts('zoo', classes(101), Array<number>(101).fill(20))).toThrow(
+      'zoo: 101 classes; at most 100 are supported',
+    );
+    expect(() => checkClassCounts('zoo', classes(100), Array<number>(100).fill(20))).not.toThrow();
   });
 });
 
