@@ -47,7 +47,8 @@ export function checkClassCounts(
     throw new DatasetImportError(
       folderName,
       classNames.length === 0
-        ? 'no images in class subfolders (expected one subfolder per class, e.g. cats/1.png, dogs/2.png)'
+        ? 'no images in class subfolders (expected one subfolder per class, e.g. cats/1.png, dogs/2.png: ' +
+            'pick the folder above them with "Import a folder…", or drop that folder itself)'
         : `only one class ("${classNames[0]}"): a classifier needs at least two subfolders`,
     );
   }

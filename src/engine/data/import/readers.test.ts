@@ -234,6 +234,10 @@ describe('image folders', () => {
   });
 
   it('refuses one class or a class with fewer than 10 images, naming it', () => {
+    // No class at all (loose pictures, or a folder a browser handed over as one file): say how.
+    expect(() => checkClassCounts('pets', [], [])).toThrow(
+      /^pets: no images in class subfolders \(.*cats\/1\.png.*"Import a folder…"/,
+    );
     expect(() => checkClassCounts('pets', ['cat'], [40])).toThrow('pets: only one class ("cat")');
     expect(() => checkClassCounts('pets', ['cat', 'dog'], [40, 3])).toThrow(
       'pets: every class needs at least 10 readable images; too few in "dog" (3)',
