@@ -79,15 +79,17 @@ test.describe('the production build', () => {
       ],
       { stdio: 'ignore' },
     );
+    // Our build's page, not whatever else may answer on that port (a preview left running).
+    const ours = readFileSync(join(outDir, 'index.html'), 'utf8');
     await expect
       .poll(
         () =>
           fetch(`http://127.0.0.1:${PREVIEW_PORT}/`)
-            .then((response) => response.status)
-            .catch(() => 0),
-        { timeout: 30_000 },
+            .then((response) => response.text())
+            .catch(() => ''),
+        { timeout: 30_000, message: `vite preview of the build on port ${PREVIEW_PORT}` },
       )
-      .toBe(200);
+      .toBe(ours);
   });
 
   test.afterAll(() => {
