@@ -215,7 +215,8 @@ test('a crash in one panel stays in it: the rest of the page trains, and Reset b
   await expect(stopped).toContainText('The page stopped working: a test made the Page panel throw');
   const downloading = page.waitForEvent('download');
   await stopped.getByRole('button', { name: 'Export kept runs' }).click();
-  const file = JSON.parse(await readFile(await (await downloading).path(), 'utf8'));
+  const text = await readFile(await (await downloading).path(), 'utf8');
+  const file = JSON.parse(text);
   expect(file.format).toBe('lr-playground-run');
   expect(file.run.kind).toBe('training');
   expect(file.run.series.lr).toHaveLength(30);
@@ -223,4 +224,14 @@ test('a crash in one panel stays in it: the rest of the page trains, and Reset b
   await stopped.getByRole('button', { name: 'Reload' }).click();
   await expect(keptRuns(page)).toHaveCount(1, { timeout: 30_000 });
   await expect(trainButton(page)).toBeEnabled({ timeout: 90_000 });
+  // The exported file imports back, and Import JSON takes several files at once (here as copies).
+  const exported = { mimeType: 'application/json', buffer: Buffer.from(text) };
+  await page.getByLabel('Run file to import').setInputFiles([
+    { name: 'first.json', ...exported },
+    { name: 'second.json', ...exported },
+  ]);
+  await expect(keptRuns(page)).toHaveCount(3);
+  await expect(page.locator('.runs-panel [role="status"]')).toContainText(
+    /from first\.json as a copy.*from second\.json as a copy/,
+  );
 });
