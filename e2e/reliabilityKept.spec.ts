@@ -92,10 +92,11 @@ async function letTabGoDeaf(page: Page) {
       listener: EventListenerOrEventListenerObject | null,
       options?: boolean | AddEventListenerOptions,
     ) {
+      if (!listener) return;
       const muted = (event: Event) => {
         if ((window as unknown as { deaf?: boolean }).deaf) return;
         if (typeof listener === 'function') listener.call(this, event);
-        else listener?.handleEvent(event);
+        else listener.handleEvent(event);
       };
       add.call(this, type, type === 'message' ? muted : listener, options);
     };
