@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 
 /**
  * Issue 16, items 1–4: values that once froze the page or turned it white, opened as a link,
@@ -61,6 +62,24 @@ test('typing 1e10 epochs in Train for says the limit at once and Train says why 
   // The page still answers: the field takes a sane value and Train comes back.
   await trainFor.fill('2');
   await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+
+  // LRs no float arithmetic survives, typed into the Schedule form: named at their field.
+  for (const [label, typed] of [
+    ['Base LR', '5e-324'],
+    ['Max LR', '1e308'],
+  ] as const) {
+    const box = page.getByRole('spinbutton', { name: label, exact: true });
+    const before = await box.inputValue();
+    await box.fill(typed);
+    await expect(page.locator('.field-error .field-message')).toHaveText(
+      `${label} must be between 1e-8 and 10000`,
+    );
+    await expect(box).toHaveAttribute('aria-invalid', 'true');
+    await box.fill(before);
+    await expect(page.locator('.field-error')).toHaveCount(0);
+  }
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled();
+  await expect(page.getByTestId('lr-chart')).toBeVisible();
   expect(errors).toEqual([]);
 });
 
@@ -109,6 +128,42 @@ test('a kept range test whose LRs hold Infinity and 0, shown on the chart, no lo
   const setAside = page.getByRole('list', { name: 'Runs set aside' });
   await expect(setAside).toContainText('“Damaged test”: series.lr.1');
   await expect(page.getByRole('figure', { name: 'Range test chart' })).toBeVisible();
+  await expect(page.locator('.panel-crashed')).toHaveCount(0);
+
+  // The same run as a file (Infinity written "Infinity", shown: true), imported through the
+  // page: refused at once with the step named, nothing kept, the page working.
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export “Damaged test” as stored' }).click();
+  const file = JSON.parse(await readFile(await (await downloading).path(), 'utf8'));
+  expect(file.run.series.lr.slice(1, 3)).toEqual(['Infinity', 0]);
+  expect(file.run.shown).toBe(true);
+  const importRun = (name: string, json: unknown) =>
+    page.getByLabel('Run file to import').setInputFiles({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(json)),
+    });
+  const note = page.locator('.runs-panel .field-message');
+  const started = Date.now();
+  await importRun('infinity.json', file);
+  await expect(note).toHaveText(
+    'infinity.json was not imported: run.series.lr.1: the LR of step 1 must be positive and finite for the log axis (got Infinity)',
+  );
+  expect(Date.now() - started).toBeLessThan(10_000);
+  file.run.series.lr[1] = file.run.series.lr[3] / 2;
+  await importRun('zero.json', file);
+  await expect(note).toHaveText(
+    'zero.json was not imported: run.series.lr.2: the LR of step 2 must be positive and finite for the log axis (got 0)',
+  );
+  await expect(page.getByTestId('kept-run')).toHaveCount(0);
+  await expect(page.locator('.panel-crashed')).toHaveCount(0);
+  await page.reload();
+  await expect(status(page)).toContainText('Backend:', { timeout: 90_000 });
+  await expect(page.getByRole('button', { name: 'Run range test' })).toBeEnabled({
+    timeout: 90_000,
+  });
+  await expect(page.getByRole('list', { name: 'Runs set aside' }).locator('li')).toHaveCount(1);
+  await expect(page.getByTestId('kept-run')).toHaveCount(0);
   await expect(page.locator('.panel-crashed')).toHaveCount(0);
   expect(errors).toEqual([]);
 });

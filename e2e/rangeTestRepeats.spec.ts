@@ -38,7 +38,29 @@ test('three repeated range tests: band, headline with spread, one repeat alone, 
   });
   await expect(chart(page).locator('.range-test-repeat-bands[data-band="minMax"]')).toHaveCount(1);
   await expect(chart(page).locator('path.series-band').first()).toBeVisible();
-  expect(await chart(page).locator('.suggestion-interval').count()).toBeGreaterThan(0);
+  // Each interval has its median marked, on the interval (the span runs from the lowest pick
+  // to the highest; a span of one pixel when the repeats agree).
+  const intervals = await chart(page)
+    .locator('.suggestion-interval')
+    .evaluateAll((groups) =>
+      groups.map((group) => {
+        const span = group.querySelector('.suggestion-interval-span');
+        const medians = group.querySelectorAll('.suggestion-interval-median');
+        return {
+          id: group.getAttribute('data-suggestion'),
+          numMedians: medians.length,
+          from: Number(span?.getAttribute('x1')),
+          to: Number(span?.getAttribute('x2')),
+          median: Number(medians[0]?.getAttribute('cx')),
+        };
+      }),
+    );
+  expect(intervals.length).toBeGreaterThan(0);
+  for (const { id, numMedians, from, to, median } of intervals) {
+    expect(numMedians, `${id}: one median mark`).toBe(1);
+    expect(median, `${id}: median within its interval`).toBeGreaterThanOrEqual(from);
+    expect(median, `${id}: median within its interval`).toBeLessThanOrEqual(to);
+  }
   await page.screenshot({ path: 'test-results/range-test-repeats-1280.png' });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: 'test-results/range-test-repeats-390.png', fullPage: true });

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
 
 /**
  * Issue 16, runs are never lost and a dead engine never leaves the page stuck: a worker that
@@ -164,18 +165,23 @@ test('a lost WebGL context is reported, the run kept, and the engine falls back 
   await expect(trainButton(page)).toBeEnabled();
 });
 
+/** Makes the named boundary's content throw (a panel's name, or "Page" for the whole page). */
+async function breakPanel(page: Page, name: string) {
+  await page.evaluate((which) => {
+    const hooks = (
+      window as unknown as { lrPlaygroundTestHooks?: { breakPanel(name: string): void } }
+    ).lrPlaygroundTestHooks;
+    if (!hooks) throw new Error('no test hooks on this page');
+    hooks.breakPanel(which);
+  }, name);
+}
+
 test('a crash in one panel stays in it: the rest of the page trains, and Reset brings the panel back', async ({
   page,
 }) => {
   test.setTimeout(180_000);
   await openSynthetic(page);
-  await page.evaluate(() => {
-    const hooks = (
-      window as unknown as { lrPlaygroundTestHooks?: { breakPanel(name: string): void } }
-    ).lrPlaygroundTestHooks;
-    if (!hooks) throw new Error('no test hooks on this page');
-    hooks.breakPanel('Schedule');
-  });
+  await breakPanel(page, 'Schedule');
   const crashed = page.getByRole('alert', { name: 'Schedule (stopped)' });
   await expect(crashed).toContainText(
     'This panel stopped working: a test made the Schedule panel throw',
@@ -191,4 +197,41 @@ test('a crash in one panel stays in it: the rest of the page trains, and Reset b
   await page.getByRole('button', { name: 'Reset the Schedule panel' }).click();
   await expect(crashed).toBeHidden();
   await expect(page.getByRole('combobox', { name: 'Policy' })).toHaveValue('triangular');
+
+  // The run bar and the status bar, outside the panels, have boundaries of their own.
+  await breakPanel(page, 'Run bar');
+  await breakPanel(page, 'Status bar');
+  await expect(page.getByRole('alert', { name: 'Run bar (stopped)' })).toBeVisible();
+  await expect(page.getByRole('alert', { name: 'Status bar (stopped)' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Policy' })).toBeVisible();
+  await page.getByRole('button', { name: 'Reset the Run bar panel' }).click();
+  await page.getByRole('button', { name: 'Reset the Status bar panel' }).click();
+  await expect(trainButton(page)).toBeEnabled();
+  await expect(status(page)).toContainText('Backend:');
+
+  // A crash no panel catches: the page says so, exports every kept run, and Reload brings it back.
+  await breakPanel(page, 'Page');
+  const stopped = page.getByRole('alert', { name: 'The page stopped' });
+  await expect(stopped).toContainText('The page stopped working: a test made the Page panel throw');
+  const downloading = page.waitForEvent('download');
+  await stopped.getByRole('button', { name: 'Export kept runs' }).click();
+  const text = await readFile(await (await downloading).path(), 'utf8');
+  const file = JSON.parse(text);
+  expect(file.format).toBe('lr-playground-run');
+  expect(file.run.kind).toBe('training');
+  expect(file.run.series.lr).toHaveLength(30);
+  await expect(stopped.getByRole('status')).toContainText('Exported 1 kept run, one file each');
+  await stopped.getByRole('button', { name: 'Reload' }).click();
+  await expect(keptRuns(page)).toHaveCount(1, { timeout: 30_000 });
+  await expect(trainButton(page)).toBeEnabled({ timeout: 90_000 });
+  // The exported file imports back, and Import JSON takes several files at once (here as copies).
+  const exported = { mimeType: 'application/json', buffer: Buffer.from(text) };
+  await page.getByLabel('Run file to import').setInputFiles([
+    { name: 'first.json', ...exported },
+    { name: 'second.json', ...exported },
+  ]);
+  await expect(keptRuns(page)).toHaveCount(3);
+  await expect(page.locator('.runs-panel [role="status"]')).toContainText(
+    /from first\.json as a copy.*from second\.json as a copy/,
+  );
 });

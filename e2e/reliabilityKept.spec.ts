@@ -79,12 +79,44 @@ test('a range test survives a reload mid-run, marked interrupted', async ({ page
   expect(await keptSteps(page)).toBeGreaterThanOrEqual(30);
 });
 
+/**
+ * Lets the test make a tab miss what the others tell it (as a tab does whose message is still on
+ * its way, or that was asleep): with `deaf` on, the page's BroadcastChannel hears nothing.
+ */
+async function letTabGoDeaf(page: Page) {
+  await page.addInitScript(() => {
+    const add = BroadcastChannel.prototype.addEventListener;
+    BroadcastChannel.prototype.addEventListener = function (
+      this: BroadcastChannel,
+      type: string,
+      listener: EventListenerOrEventListenerObject | null,
+      options?: boolean | AddEventListenerOptions,
+    ) {
+      if (!listener) return;
+      const muted = (event: Event) => {
+        if ((window as unknown as { deaf?: boolean }).deaf) return;
+        if (typeof listener === 'function') listener.call(this, event);
+        else listener.handleEvent(event);
+      };
+      add.call(this, type, type === 'message' ? muted : listener, options);
+    };
+  });
+}
+
+async function setDeaf(page: Page, deaf: boolean) {
+  await page.evaluate((on) => {
+    (window as unknown as { deaf?: boolean }).deaf = on;
+  }, deaf);
+}
+
 test('two tabs see each other’s new runs, renames and deletions, and a stale tab brings nothing back', async ({
   context,
 }) => {
   test.setTimeout(300_000);
   const tabA = await context.newPage();
   const tabB = await context.newPage();
+  await letTabGoDeaf(tabA);
+  await letTabGoDeaf(tabB);
   await openSynthetic(tabA);
   await openSynthetic(tabB);
 
@@ -108,11 +140,39 @@ test('two tabs see each other’s new runs, renames and deletions, and a stale t
   await expect(keptRuns(tabA).first()).toContainText('renamed in A');
   await expect(keptRuns(tabA).first()).toContainText('pinned');
 
-  // Deleted in B: gone from A, and A's Shown tick cannot bring it back.
+  // A stale edit: B misses A's rename of the other run, so its copy still has the old name
+  // when it pins it. Storage keeps both edits, and both tabs show both.
+  await setDeaf(tabB, true);
+  await keptRuns(tabA)
+    .filter({ hasText: '15 steps' })
+    .getByRole('button', { name: /^Rename / })
+    .click();
+  await tabA.getByRole('textbox', { name: 'New name' }).fill('renamed while B was stale');
+  await tabA.keyboard.press('Enter');
+  const staleInB = keptRuns(tabB).filter({ hasText: '15 steps' });
+  await expect(keptRuns(tabA).filter({ hasText: 'renamed while B was stale' })).toHaveCount(1);
+  await expect(staleInB).not.toContainText('renamed while B was stale');
+  await staleInB.getByRole('button', { name: /^Pin / }).click();
+  await expect(staleInB).toContainText('pinned');
+  await setDeaf(tabB, false);
+  const bothEdits = (page: Page) =>
+    keptRuns(page).filter({ hasText: 'renamed while B was stale' }).filter({ hasText: 'pinned' });
+  await expect(bothEdits(tabA)).toHaveCount(1);
+  await tabB.reload();
+  await expect(bothEdits(tabB)).toHaveCount(1);
+
+  // Deleted in B while A hears nothing: A's stale Shown tick cannot bring it back.
+  await setDeaf(tabA, true);
   await tabB.getByRole('button', { name: 'Delete renamed in A' }).click();
-  await expect(keptRuns(tabA)).toHaveCount(1);
   await expect(keptRuns(tabB)).toHaveCount(1);
+  const deletedInB = keptRuns(tabA).filter({ hasText: 'renamed in A' });
+  await expect(deletedInB).toHaveCount(1);
+  // A click, not check(): the run leaves the list instead of showing a tick.
+  await deletedInB.getByRole('checkbox', { name: /^Show / }).click();
+  // Storage no longer has it: the tick is dropped, and so is the run.
+  await expect(keptRuns(tabA)).toHaveCount(1);
   await tabA.reload();
   await expect(keptRuns(tabA)).toHaveCount(1);
   await expect(keptRuns(tabA).filter({ hasText: 'renamed in A' })).toHaveCount(0);
+  await expect(bothEdits(tabA)).toHaveCount(1);
 });

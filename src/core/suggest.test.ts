@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadGolden } from '../../tests/golden';
-import { FASTAI_SMOOTHING, LR_FINDER_SMOOTHING } from './smoothing';
+import { FASTAI_SMOOTHING, LR_FINDER_SMOOTHING, type SmoothingRule } from './smoothing';
 import { argmin } from './argmin';
 import {
   accuracyKnee,
@@ -159,6 +159,63 @@ describe('the numerical choices behind the suggestions', () => {
         const suggestion = suggestLr(c.lrs, c.losses, method, { numIt: c.numIt, ...own });
         expect(suggestion.index, `${c.name} ${method}`).toBe(c.expectedIndex[method]);
       }
+    }
+  });
+
+  it('a lighter smoothing β lags less: on every golden curve the minimum comes earlier, a heavier one no earlier', () => {
+    for (const c of cases) {
+      const minimumAt = (beta: number) =>
+        suggestLr(c.lrs, c.losses, 'minimum', { numIt: c.numIt, beta }).index;
+      expect(minimumAt(0.98), c.name).toBe(c.expectedIndex.minimum);
+      expect(minimumAt(0.9), c.name).toBeLessThan(c.expectedIndex.minimum);
+      expect(minimumAt(0.995), c.name).toBeGreaterThanOrEqual(c.expectedIndex.minimum);
+    }
+    // …and on the MNIST curves it moves every fastai pick somewhere.
+    const mnist = cases.filter((c) => c.name.startsWith('mnist'));
+    expect(mnist.length).toBeGreaterThan(0);
+    for (const c of mnist) {
+      const moved = (['minimum', 'valley', 'slide'] as const).filter(
+        (method) =>
+          suggestLr(c.lrs, c.losses, method, { numIt: c.numIt, beta: 0.9 }).index !==
+          c.expectedIndex[method],
+      );
+      expect(moved.length, c.name).toBeGreaterThan(0);
+    }
+  });
+
+  it('without bias correction the early loss reads too low: the stop fires at once, and without a stop the picks move', () => {
+    const plain = (beta: number): SmoothingRule => ({
+      rule: 'fastai-debiased-ema',
+      beta,
+      debias: false,
+    });
+    // Never stops: what the plain EMA does to the picks themselves.
+    const noStop = { divergeFactor: Number.MAX_VALUE };
+    for (const c of cases) {
+      // fastai's stop (4 × the best) compares later losses with a start read ~50× too low.
+      const window = suggestionWindow(c.losses, plain(0.98), c.numIt);
+      expect(window.divergedAt, c.name).toBeLessThan(Math.floor(c.numIt / 10));
+      expect(
+        () => suggestLr(c.lrs, c.losses, 'valley', { numIt: c.numIt, debias: false }),
+        c.name,
+      ).toThrow(/too few points/);
+
+      const at = (method: SuggestMethod, debias: boolean) =>
+        suggestLr(c.lrs, c.losses, method, { numIt: c.numIt, debias, ...noStop }).index;
+      // The plain EMA still climbs from 0 where the loss first falls, so the fall reads later.
+      expect(at('valley', false), c.name).toBeGreaterThan(at('valley', true));
+    }
+    for (const c of cases.filter((c) => c.name.startsWith('mnist'))) {
+      // Its lowest point is its first: the minimum lands at the window's start.
+      const start = Math.floor(c.numIt / 10);
+      expect(
+        suggestLr(c.lrs, c.losses, 'minimum', { numIt: c.numIt, debias: false, ...noStop }).index,
+        c.name,
+      ).toBe(start);
+      expect(
+        suggestLr(c.lrs, c.losses, 'minimum', { numIt: c.numIt, ...noStop }).index,
+        c.name,
+      ).toBe(c.expectedIndex.minimum);
     }
   });
 

@@ -30,7 +30,8 @@ import { TrainingCharts } from './training/TrainingCharts';
 /**
  * The page on one screen: the run bar on top; the range-test verdict and the schedule on the
  * left, then the settings that need a new run; the range-test and live charts together on the
- * right; teaching text and the status below.
+ * right; teaching text and the status below. Every part sits in a boundary of its own, so a
+ * crash in one leaves the others working (RootBoundary, in main.tsx, catches the rest).
  */
 export function App() {
   useLinkSync();
@@ -48,11 +49,17 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>LR Playground</h1>
-        <ShareLink />
-        <ControlsToggle />
+        <PanelBoundary name="Page header">
+          <ShareLink />
+          <ControlsToggle />
+        </PanelBoundary>
       </header>
-      <RunBar />
-      <LinkMessages />
+      <PanelBoundary name="Run bar">
+        <RunBar />
+      </PanelBoundary>
+      <PanelBoundary name="Link messages">
+        <LinkMessages />
+      </PanelBoundary>
       <main className={controlsHidden ? 'layout layout-charts-only' : 'layout'}>
         <aside className="controls" id="controls-column" hidden={controlsHidden}>
           <PanelBoundary name="Suggestions">
@@ -115,8 +122,12 @@ export function App() {
           />
         </div>
       </main>
-      <TeachingNotes />
-      <StatusBar />
+      <PanelBoundary name="Teaching notes">
+        <TeachingNotes />
+      </PanelBoundary>
+      <PanelBoundary name="Status bar">
+        <StatusBar />
+      </PanelBoundary>
     </div>
   );
 }

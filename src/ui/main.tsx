@@ -2,6 +2,7 @@ import '../core/zodWithoutEval';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { RootBoundary } from './layout/RootBoundary';
 import { readLink } from './share/linkSync';
 import './styles.css';
 
@@ -12,6 +13,8 @@ if (!root) throw new Error('index.html has no #root element');
 readLink();
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <RootBoundary>
+      <App />
+    </RootBoundary>
   </StrictMode>,
 );

@@ -152,6 +152,19 @@ def suggestions(lrs, raw_losses, num_it, accuracies=None):
     return {rule: index for rule, index in picks.items() if index is not None}
 
 
+def summarise(runs, num_it):
+    """Each run's picks, and each rule's median LR over the runs (the page's headline)."""
+    picks = [suggestions(run["lrs"], run["losses"], num_it, run["accuracies"]) for run in runs]
+    median_lr = {}
+    for rule in RULES + ("accuracyKnee",):
+        lrs = sorted(run["lrs"][p[rule]] for run, p in zip(runs, picks) if rule in p)
+        if lrs:
+            median_lr[rule] = (lrs[(len(lrs) - 1) // 2] * lrs[len(lrs) // 2]) ** 0.5
+    if "minimum" in median_lr:
+        median_lr["minimum"] /= 10  # fastai's minimum suggests a tenth of the lowest loss's LR
+    return {"runs": runs, "suggestions": picks, "median_lr": median_lr}
+
+
 def replay(path):
     """Prints each case's picks, {caseName: {rule: index}}, for curves in the golden format."""
     with open(path) as file:

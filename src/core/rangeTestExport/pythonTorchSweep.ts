@@ -88,15 +88,6 @@ def range_test(model, optimizer, criterion, loader, *, repeats=REPEATS, seeds=No
     finally:
         model.load_state_dict(weights)
         optimizer.load_state_dict(state)
-    num_it = sweep.get("num_iter", NUM_ITER)
-    picks = [suggestions(run["lrs"], run["losses"], num_it, run["accuracies"]) for run in runs]
-    median_lr = {}
-    for rule in RULES + ("accuracyKnee",):
-        lrs = sorted(run["lrs"][p[rule]] for run, p in zip(runs, picks) if rule in p)
-        if lrs:
-            median_lr[rule] = (lrs[(len(lrs) - 1) // 2] * lrs[len(lrs) // 2]) ** 0.5
-    if "minimum" in median_lr:
-        median_lr["minimum"] /= 10  # fastai's minimum suggests a tenth of the lowest loss's LR
-    return {"runs": runs, "suggestions": picks, "median_lr": median_lr}
+    return summarise(runs, sweep.get("num_iter", NUM_ITER))
 
 `;

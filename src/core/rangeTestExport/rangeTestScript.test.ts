@@ -28,12 +28,18 @@ const GOLDEN = fileURLToPath(new URL('../../../tests/golden/suggestions.json', i
 const DRIVER = fileURLToPath(
   new URL('../../../tests/python/range_test_driver.py', import.meta.url),
 );
+const KERAS_DRIVER = fileURLToPath(
+  new URL('../../../tests/python/keras_range_test_driver.py', import.meta.url),
+);
 const CANDIDATES = [process.env.PYTHON, '/usr/bin/python3', 'python3'].filter(
   (candidate): candidate is string => Boolean(candidate),
 );
 const python = CANDIDATES.find((candidate) => spawnSync(candidate, ['-V']).status === 0);
 const torchPython = CANDIDATES.find(
   (candidate) => spawnSync(candidate, ['-c', 'import torch']).status === 0,
+);
+const numpyPython = CANDIDATES.find(
+  (candidate) => spawnSync(candidate, ['-c', 'import numpy']).status === 0,
 );
 if (!torchPython) {
   console.warn(
@@ -102,6 +108,69 @@ describe('the range test as a Python file', () => {
     }
   });
 
+  it('asks for the repeats it was exported with, in either flavour', () => {
+    for (const flavour of ['pytorch', 'keras'] as const) {
+      const script = rangeTestScript({ ...DEFAULT_RANGE_TEST_SCRIPT, repeats: 5 }, flavour);
+      expect(script, flavour).toContain('REPEATS = 5\n');
+      expect(script, flavour).toMatch(/^def range_test\(.*repeats=REPEATS/m);
+      expect(script, flavour).toContain('5 repeat(s)');
+    }
+  });
+
+  /** The page's stop rule and sweep, checked on each run a Python range test reports. */
+  function expectSweepsStoppedByOurRule(
+    runs: { lrs: number[]; losses: number[]; reason: string }[],
+    sweep: { startLr: number; endLr: number; numIter: number; mode: 'exp' },
+  ) {
+    for (const run of runs) {
+      // The page's sweep, step by step, up to where the run stopped.
+      run.lrs.forEach((lr, k) => expect(lr).toBeCloseTo(sweepLr(sweep, k), 12));
+      // The top LR diverges: the run stopped where the page's stop rule says.
+      expect(run.reason).toMatch(/diverged|nonFinite/);
+      expect(run.lrs.length).toBeLessThan(sweep.numIter);
+      if (run.reason === 'diverged') {
+        const smoothed = smoothLosses(run.losses, { rule: 'fastai-debiased-ema', beta: 0.98 });
+        expect(divergenceStop(smoothed, 4)).toBe(run.losses.length - 1);
+      }
+    }
+  }
+
+  // Keras is not needed: the driver runs the callback under a stand-in keras module whose fit
+  // calls callbacks as Keras does (running-mean logs, stop_training, a lazily built optimizer).
+  it.skipIf(!numpyPython)(
+    'keras: repeats the sweep with other seeds, stops on divergence, recovers each batch loss and restores weights, optimizer and LR',
+    () => {
+      const out = runPython(numpyPython!, [KERAS_DRIVER, exportTo('keras')]) as {
+        runs: { lrs: number[]; losses: number[]; reason: string }[];
+        suggestions: Record<string, number>[];
+        medianLr: Record<string, number>;
+        batchLossesRecovered: boolean;
+        weightsRestored: boolean;
+        optimizerRestored: boolean;
+        lrRestored: boolean;
+      };
+      expect(out.runs).toHaveLength(2);
+      expectSweepsStoppedByOurRule(out.runs, {
+        startLr: 1e-4,
+        endLr: 1000,
+        numIter: 30,
+        mode: 'exp',
+      });
+      // Two repeats with other seeds see other batches; each is summarised like the page's.
+      expect(out.runs[0].losses).not.toEqual(out.runs[1].losses);
+      expect(out.suggestions).toHaveLength(2);
+      for (const rule of ['valley', 'steep']) {
+        const picked = out.runs.map((run, i) => run.lrs[out.suggestions[i][rule]]);
+        expect(out.medianLr[rule], rule).toBeCloseTo(Math.sqrt(picked[0] * picked[1]), 12);
+      }
+      // The loss of each batch, recovered from Keras's running means across epochs.
+      expect(out.batchLossesRecovered).toBe(true);
+      expect(out.weightsRestored).toBe(true);
+      expect(out.optimizerRestored).toBe(true);
+      expect(out.lrRestored).toBe(true);
+    },
+  );
+
   it.skipIf(!torchPython)(
     'sweeps a torch model, stops on divergence and restores weights and optimizer',
     () => {
@@ -113,18 +182,12 @@ describe('the range test as a Python file', () => {
         lrRestored: boolean;
       };
       expect(out.runs).toHaveLength(2);
-      const sweep = { startLr: 1e-4, endLr: 100, numIter: 30, mode: 'exp' as const };
-      for (const run of out.runs) {
-        // The page's sweep, step by step, up to where the run stopped.
-        run.lrs.forEach((lr, k) => expect(lr).toBeCloseTo(sweepLr(sweep, k), 12));
-        // An LR of 100 diverges: the run stopped where the page's stop rule says.
-        expect(run.reason).toMatch(/diverged|nonFinite/);
-        expect(run.lrs.length).toBeLessThan(30);
-        if (run.reason === 'diverged') {
-          const smoothed = smoothLosses(run.losses, { rule: 'fastai-debiased-ema', beta: 0.98 });
-          expect(divergenceStop(smoothed, 4)).toBe(run.losses.length - 1);
-        }
-      }
+      expectSweepsStoppedByOurRule(out.runs, {
+        startLr: 1e-4,
+        endLr: 100,
+        numIter: 30,
+        mode: 'exp',
+      });
       // Two repeats with other seeds see other batches.
       expect(out.runs[0].losses).not.toEqual(out.runs[1].losses);
       expect(out.weightsRestored).toBe(true);

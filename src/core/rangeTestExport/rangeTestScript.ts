@@ -56,12 +56,15 @@ const USAGE: Record<RangeTestScriptFlavour, string> = {
     print(result["median_lr"])   # e.g. {"valley": 0.0031, "accuracyKnee": 0.047, ...}
 
 Depends on torch only (the replay needs nothing but Python).`,
-  keras: `Use it on your compiled model (metrics=["accuracy"] enables the accuracy knee):
+  keras: `Use it on your compiled model (metrics=["accuracy"] enables the accuracy knee; it
+restores the weights and the optimizer state afterwards):
 
-    from lr_range_test_keras import LRRangeTest
-    finder = LRRangeTest()
-    model.fit(x, y, batch_size=64, epochs=1000, callbacks=[finder], verbose=0)
-    print(finder.suggestions())  # {rule: index into finder.lrs}
+    from lr_range_test_keras import range_test
+    result = range_test(model, x, y, batch_size=64)
+    print(result["median_lr"])   # e.g. {"valley": 0.0031, "accuracyKnee": 0.047, ...}
+
+or one sweep as a callback: model.fit(..., callbacks=[finder := LRRangeTest()]), then
+finder.suggestions() ({rule: index into finder.lrs}).
 
 Depends on keras only (the replay needs nothing but Python).`,
 };

@@ -115,13 +115,17 @@ describe('range test', () => {
     twin.engine.dispose();
   });
 
-  it('repeats the sweep with other seeds (and new initial weights), the first as a single test, and restores the weights after all', async () => {
+  it('repeats the sweep with other seeds (and new initial weights), the first as a single test, and restores the weights and optimizer state bitwise after all', async () => {
+    // Every session first trains a few steps, so the optimizer has momentum to restore.
+    const warmUp = fixedRun(0.01, 5);
     const single = session();
+    await single.engine.train(warmUp);
     await single.engine.rangeTest({ ...DEFAULT_RANGE_TEST, endLr: 1, numIter: 15 });
     const singleLosses = series(ofType(single.events, 'rangeTestProgress'), (c) => c.loss);
     single.engine.dispose();
 
     const { engine, events } = session();
+    await engine.train(warmUp);
     const before = engine.weights();
     await engine.rangeTest({
       ...DEFAULT_RANGE_TEST,
@@ -150,7 +154,19 @@ describe('range test', () => {
     expect(losses[0]).toEqual(singleLosses);
     expect(losses[1][0]).not.toBe(losses[0][0]);
     expect(losses[2][0]).not.toBe(losses[1][0]);
+
+    // The optimizer state (momentum, step count) too: the next steps are bit for bit those of a
+    // session that never tested.
+    const twin = session();
+    await twin.engine.train(warmUp);
+    const more = fixedRun(0.05, 3);
+    await engine.train(more);
+    await twin.engine.train(more);
+    const [a, b] = [engine.weights(), twin.engine.weights()];
+    expect(await bitwise(a, b)).toBe(true);
+    tf.dispose([...Object.values(a), ...Object.values(b)]);
     engine.dispose();
+    twin.engine.dispose();
   });
 
   it('a stop during a repeated test ends it after the current sweep', async () => {

@@ -1,12 +1,15 @@
 import type { EngineFault } from '../../worker/contract';
-import { BREAK_PANEL_EVENT } from '../layout/PanelBoundary';
+import { BREAK_PANEL_EVENT } from '../layout/FaultPoint';
 import type { EngineClient } from './engineClient';
 
 /** What Playwright finds on `window` in a dev build; never in a production one, never in the UI. */
 export interface PlaygroundTestHooks {
   /** Makes the engine worker close itself, hang, or lose its GPU context. */
   injectFault(fault: EngineFault): Promise<void>;
-  /** Makes the panel of that name (its PanelBoundary's name) throw while rendering. */
+  /**
+   * Makes the panel of that name (its PanelBoundary's name) throw while rendering; "Page"
+   * crashes the whole page (its RootBoundary).
+   */
   breakPanel(name: string): void;
 }
 

@@ -1,5 +1,6 @@
-import { Component, useEffect, useState, type ErrorInfo, type ReactNode } from 'react';
+import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { errorMessage } from '../../core';
+import { FaultPoint } from './FaultPoint';
 
 /**
  * A crash inside one panel stays in that panel: it shows what went wrong and a button that
@@ -62,22 +63,4 @@ export class PanelBoundary extends Component<PanelBoundaryProps, PanelBoundarySt
       </FaultPoint>
     );
   }
-}
-
-/** The event the dev-only test hook sends to make one panel throw while rendering. */
-export const BREAK_PANEL_EVENT = 'lr-playground-break-panel';
-
-/** Throws, in dev builds, when the test hook asks this panel to (never in production). */
-function FaultPoint({ name, children }: { name: string; children: ReactNode }) {
-  const [broken, setBroken] = useState(false);
-  useEffect(() => {
-    if (!import.meta.env.DEV) return;
-    const onBreak = (event: Event) => {
-      if ((event as CustomEvent<string>).detail === name) setBroken(true);
-    };
-    window.addEventListener(BREAK_PANEL_EVENT, onBreak);
-    return () => window.removeEventListener(BREAK_PANEL_EVENT, onBreak);
-  }, [name]);
-  if (broken) throw new Error(`a test made the ${name} panel throw`);
-  return children;
 }

@@ -53,6 +53,7 @@ export function SuggestionIntervals({ view }: { view: RepeatsView }) {
           <g key={id} className="suggestion-interval" data-suggestion={id}>
             <title>{label}</title>
             <line
+              className="suggestion-interval-span"
               x1={from}
               x2={Math.max(to, from + 1)}
               y1={y}
@@ -60,7 +61,15 @@ export function SuggestionIntervals({ view }: { view: RepeatsView }) {
               stroke={color}
               strokeWidth={3}
             />
-            <circle cx={mid} cy={y} r={3.5} fill={color} stroke="#fff" strokeWidth={1} />
+            <circle
+              className="suggestion-interval-median"
+              cx={mid}
+              cy={y}
+              r={3.5}
+              fill={color}
+              stroke="#fff"
+              strokeWidth={1}
+            />
           </g>
         );
       })}

@@ -26,8 +26,19 @@ export function RunsPanel() {
     setDeleted(run);
     void runKeeper.remove(run.id);
   };
-  const importFile = async (file: File) => {
-    await runKeeper.importFile(file.name, await file.text());
+  // One after another (each import reads the list the one before it left); every file's note
+  // is kept, so one refused file among many is not hidden by the next one's success.
+  const importFiles = async (files: File[]) => {
+    const notes: { ok: boolean; text: string }[] = [];
+    for (const file of files) {
+      await runKeeper.importFile(file.name, await file.text());
+      const note = useAppStore.getState().runs.importNote;
+      if (note) notes.push(note);
+    }
+    if (notes.length < 2) return;
+    const ok = notes.every((note) => note.ok);
+    const text = notes.map((note) => note.text).join(' ');
+    useAppStore.getState().setRuns({ importNote: { ok, text } });
   };
 
   return (
@@ -94,12 +105,13 @@ export function RunsPanel() {
           ref={fileRef}
           type="file"
           accept=".json,application/json"
+          multiple
           hidden
           aria-label="Run file to import"
           onChange={(event) => {
-            const file = event.target.files?.[0];
+            const files = [...(event.target.files ?? [])];
             event.target.value = '';
-            if (file) void importFile(file);
+            void importFiles(files);
           }}
         />
       </div>

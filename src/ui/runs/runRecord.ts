@@ -190,7 +190,7 @@ function sweptLrs(series: { lr: Float64Array }, ctx: z.core.$RefinementCtx): voi
   if (at >= 0) {
     ctx.addIssue({
       code: 'custom',
-      message: `must be a positive, finite learning rate (got ${series.lr[at]})`,
+      message: `the LR of step ${at} must be positive and finite for the log axis (got ${series.lr[at]})`,
       path: ['lr', at],
     });
   }

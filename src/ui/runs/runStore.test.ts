@@ -68,7 +68,10 @@ describe('a range test whose LRs cannot be drawn on a log axis (item 4)', () => 
       json.run.series.lr[1] = bad;
       const read = parseRunFile(JSON.stringify(json));
       expect(read.ok).toBe(false);
-      if (!read.ok) expect(read.error).toMatch(/^run\.series\.lr\.1: must be a positive, finite/);
+      if (!read.ok)
+        expect(read.error).toMatch(
+          /^run\.series\.lr\.1: the LR of step 1 must be positive and finite/,
+        );
     }
   });
 });
