@@ -72,6 +72,15 @@ export {
   type OptimizerName,
 } from './config/sessionConfig';
 export {
+  OPTIMIZER_OPTION_NAMES,
+  OPTIONS_OF,
+  OPTION_DEFAULTS,
+  optimizerOptionSchema,
+  resolvedOptions,
+  type OptimizerOptionName,
+  type OptimizerOptions,
+} from './config/optimizerOptions';
+export {
   DEFAULT_RANGE_TEST,
   NUM_ITER_RANGE,
   RANGE_TEST_MODES,
