@@ -75,6 +75,8 @@ export {
   OPTIMIZER_OPTION_NAMES,
   OPTIONS_OF,
   OPTION_DEFAULTS,
+  REFERENCE_ARGS,
+  REFERENCE_LIBRARY,
   optimizerOptionSchema,
   resolvedOptions,
   type OptimizerOptionName,

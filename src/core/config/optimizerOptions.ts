@@ -106,6 +106,36 @@ export const OPTION_DEFAULTS: Record<OptimizerName, OptimizerOptions> = {
   prodigy: { ...TORCH_DEFAULTS, d0: 1e-6, dCoef: 1 },
 };
 
+/** Where each optimizer's reference lives, as its hints and exports name it. */
+export const REFERENCE_LIBRARY: Record<OptimizerName, 'PyTorch' | 'schedulefree' | 'prodigyopt'> = {
+  sgdMomentum: 'PyTorch',
+  sgd: 'PyTorch',
+  adam: 'PyTorch',
+  adamw: 'PyTorch',
+  adamax: 'PyTorch',
+  adadelta: 'PyTorch',
+  adagrad: 'PyTorch',
+  rmsprop: 'PyTorch',
+  sgdScheduleFree: 'schedulefree',
+  adamwScheduleFree: 'schedulefree',
+  prodigy: 'prodigyopt',
+};
+
+/** Each option's argument in the reference implementations (β1 and β2 are torch's `betas` tuple). */
+export const REFERENCE_ARGS: Record<OptimizerOptionName, string> = {
+  weightDecay: 'weight_decay',
+  momentum: 'momentum',
+  beta1: 'betas[0]',
+  beta2: 'betas[1]',
+  eps: 'eps',
+  rho: 'rho',
+  alpha: 'alpha',
+  warmupSteps: 'warmup_steps',
+  d0: 'd0',
+  dCoef: 'd_coef',
+  growthRate: 'growth_rate',
+};
+
 /** The options object of a session: any known option, each in its range. */
 export const optimizerOptionsSchema = z.strictObject(
   Object.fromEntries(
