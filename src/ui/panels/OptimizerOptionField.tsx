@@ -17,7 +17,7 @@ const OPTION_LABELS: Record<OptimizerOptionName, string> = {
   eps: 'ε (eps)',
   rho: 'ρ (rho)',
   alpha: 'α (alpha)',
-  warmupSteps: 'Warm-up steps',
+  warmupSteps: 'Schedule-Free warm-up',
   d0: 'd0 (initial d)',
   dCoef: 'd coefficient',
   growthRate: 'Growth rate of d',
