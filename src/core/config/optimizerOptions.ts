@@ -32,7 +32,7 @@ const positive = (max: number) =>
  * the engine's settings.
  */
 const OPTION_SCHEMAS = {
-  /** PyTorch's L2 term of SGD and Adam; decoupled decay in AdamW, Schedule-Free and Prodigy. */
+  /** PyTorch's L2 term of SGD, Adam and Schedule-Free SGD; decoupled in AdamW, Schedule-Free AdamW and Prodigy. */
   weightDecay: z
     .number()
     .min(0, { message: 'must be at least 0', abort: true })
