@@ -1,5 +1,4 @@
 import type { ScheduleSpec } from '../../core';
-import type { SessionConfig } from '../../worker/contract';
 import { reset, runRangeTest, stop, trainWith } from '../engineClient/engineActions';
 import { boundsFromMaxLr, pickLrs, type RangeTestSuggestion } from '../rangeTest/rangeTestAnalysis';
 import { rangeTestSeries, trainingSeries } from '../series/runSeries';
@@ -8,10 +7,12 @@ import { raceBlocker } from '../store/selectors';
 import {
   RACE_OPTIMIZERS,
   defaultLrLegSpec,
+  legOptimizer,
   optimizerLegSpec,
   policyLegs,
   raceIterations,
   raceValidateEvery,
+  type PageOptimizer,
   type PolicyLeg,
   type RaceBounds,
   type OptimizerLegSchedule,
@@ -93,17 +94,6 @@ async function trainLeg(
     message: status === 'done' ? null : message,
   });
   return status !== 'cancelled';
-}
-
-/** The page's optimizer and the options set for it, as the race started. */
-type PageOptimizer = Pick<SessionConfig, 'optimizer' | 'optimizerOptions'>;
-
-/** A leg trains with the page's options where its optimizer is the page's, else with its defaults. */
-function legOptimizer(optimizer: RaceOptimizer, page: PageOptimizer): PageOptimizer {
-  return {
-    optimizer,
-    optimizerOptions: optimizer === page.optimizer ? page.optimizerOptions : undefined,
-  };
 }
 
 /**
