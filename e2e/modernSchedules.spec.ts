@@ -38,17 +38,59 @@ test.describe('beyond cyclical', () => {
     await page.getByRole('combobox', { name: 'Decay shape' }).selectOption('1-sqrt');
     await expect(page.getByRole('alert')).toHaveCount(0);
     // The preview is the learning-rate chart's planned curve (the schedule explorer merged into it).
-    await expect(page.getByTestId('lr-chart').locator('path.training-line').first()).toBeVisible();
+    const lrChart = page.getByTestId('lr-chart');
+    await expect(lrChart.locator('path.training-line').first()).toBeVisible();
+    // Planned over exactly the three phases: its data table shows their shape.
+    await page.getByRole('combobox', { name: 'Unit' }).selectOption('iterations');
+    await page.getByRole('spinbutton', { name: 'Train for' }).fill('80');
+    await lrChart.getByRole('button', { name: /Show data/ }).click();
+    const rows = lrChart.locator('table.chart-data-table tbody tr');
+    await expect(rows.last().locator('th')).toHaveText('79');
+    const planned = (
+      await rows.evaluateAll((trs) =>
+        trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td')?.textContent]),
+      )
+    ).map(([k, lr]) => ({ k: Number(k?.replace(/,/g, '')), lr: Number(lr) }));
+    const phase = (from: number, to: number) => planned.filter(({ k }) => k >= from && k < to);
+    const max = Math.max(...planned.map(({ lr }) => lr));
+    const warmUp = phase(0, 10);
+    const stable = phase(10, 51);
+    const cooldown = phase(51, 80);
+    expect(warmUp.length).toBeGreaterThan(2);
+    expect(cooldown.length).toBeGreaterThan(5);
+    // Warm-up rises to the max, the stable phase holds it, the 1-sqrt cooldown falls from it.
+    warmUp.slice(1).forEach(({ lr }, i) => expect(lr).toBeGreaterThan(warmUp[i].lr));
+    expect(warmUp.at(-1)?.lr).toBeLessThan(max);
+    for (const { lr } of stable) expect(lr).toBe(max);
+    cooldown.slice(1).forEach(({ lr }, i) => expect(lr).toBeLessThan(cooldown[i].lr));
+    expect(cooldown[0].lr).toBeLessThan(max);
     await trainIterations(page, 80);
   });
 
-  test('pick Schedule-Free SGD, train, and validation accuracy is shown', async ({ page }) => {
+  test('pick Schedule-Free SGD, set its options, train, validation accuracy shown, the export writes the options', async ({
+    page,
+  }) => {
     test.setTimeout(300_000);
     await openSynthetic(page);
     await page.getByRole('combobox', { name: 'Optimizer' }).selectOption('sgdScheduleFree');
+    // Its own options beside the picker, each naming the library's default.
+    const momentum = page.getByRole('spinbutton', { name: 'Momentum', exact: true });
+    await expect(momentum).toHaveValue('0.9');
+    await expect(page.getByText('schedulefree default: momentum=0.9')).toBeVisible();
+    await momentum.fill('1.5');
+    await expect(page.locator('.optimizer-options').getByRole('alert')).toHaveText(
+      'Momentum must be less than 1.',
+    );
+    await momentum.fill('0.95');
+    await page.getByRole('spinbutton', { name: 'Schedule-Free warm-up' }).fill('5');
     await page.getByRole('combobox', { name: 'Policy' }).selectOption('fixed');
     await page.getByRole('spinbutton', { name: 'LR', exact: true }).fill('0.5');
     await trainIterations(page, 60);
+    // The export writes what trained.
+    await page.getByRole('tab', { name: 'Code export' }).click();
+    await expect(page.getByTestId('code-export-code')).toContainText(
+      'optimizer = schedulefree.SGDScheduleFree(model.parameters(), lr=0.5, momentum=0.95, warmup_steps=5)',
+    );
   });
 
   test('Prodigy shows its own step size (lr·d) on the LR chart, beside the range test’s pick', async ({

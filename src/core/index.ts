@@ -72,6 +72,17 @@ export {
   type OptimizerName,
 } from './config/sessionConfig';
 export {
+  OPTIMIZER_OPTION_NAMES,
+  OPTIONS_OF,
+  OPTION_DEFAULTS,
+  REFERENCE_ARGS,
+  REFERENCE_LIBRARY,
+  optimizerOptionSchema,
+  resolvedOptions,
+  type OptimizerOptionName,
+  type OptimizerOptions,
+} from './config/optimizerOptions';
+export {
   DEFAULT_RANGE_TEST,
   NUM_ITER_RANGE,
   RANGE_TEST_MODES,

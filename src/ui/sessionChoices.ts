@@ -16,15 +16,15 @@ export const DATASET_LABELS: Record<BuiltInDatasetName, string> = {
 };
 
 export const OPTIMIZER_LABELS: Record<OptimizerName, string> = {
-  sgdMomentum: 'SGD with momentum (0.9)',
+  sgdMomentum: 'SGD with momentum',
   sgd: 'SGD',
   adam: 'Adam',
-  adamw: 'AdamW (weight decay 0.01)',
+  adamw: 'AdamW',
   adamax: 'Adamax',
   adadelta: 'Adadelta',
   adagrad: 'Adagrad',
   rmsprop: 'RMSProp',
-  sgdScheduleFree: 'Schedule-Free SGD (momentum 0.9)',
+  sgdScheduleFree: 'Schedule-Free SGD',
   adamwScheduleFree: 'Schedule-Free AdamW',
   prodigy: 'Prodigy (LR ≈ 1: a multiplier of its own step size)',
 };

@@ -66,6 +66,9 @@ describe('the engine worker refuses a bad config, naming the field', () => {
     await expect(
       api.init(initOptions({ ...SESSION, model: { ...SESSION.model, dropoutRate: 1 } }), () => {}),
     ).rejects.toThrow('session.model.dropoutRate must be less than 1, got 1');
+    await expect(
+      api.init(initOptions({ ...SESSION, optimizerOptions: { weightDecay: -1 } }), () => {}),
+    ).rejects.toThrow('session.optimizerOptions.weightDecay must be at least 0, got -1');
     const withoutOptimizer: Partial<SessionConfig> = { ...SESSION };
     delete withoutOptimizer.optimizer;
     await expect(api.init(initOptions(withoutOptimizer), () => {})).rejects.toThrow(
@@ -80,6 +83,9 @@ describe('the engine worker refuses a bad config, naming the field', () => {
     await expect(
       api.reset({ optimizer: 'notAnOptimizer' as SessionConfig['optimizer'] }),
     ).rejects.toThrow(/^session\.optimizer must be one of sgdMomentum, sgd, adam, /);
+    await expect(api.reset({ optimizer: 'prodigy', optimizerOptions: { d0: 0 } })).rejects.toThrow(
+      'session.optimizerOptions.d0 must be greater than 0, got 0',
+    );
     await expect(api.reset({ seed: 8 })).resolves.toBeUndefined();
   });
 

@@ -85,6 +85,62 @@ describe('the Keras export of the newer optimizers', () => {
   });
 
   it.each([
+    [
+      'adamw',
+      { weightDecay: 0.05, beta2: 0.99 },
+      'tf.keras.optimizers.AdamW(learning_rate=CosineAnnealingSchedule(), weight_decay=0.05, beta_2=0.99, epsilon=1e-8)',
+    ],
+    [
+      'adadelta',
+      { rho: 0.95, eps: 1e-7 },
+      'tf.keras.optimizers.Adadelta(learning_rate=CosineAnnealingSchedule(), rho=0.95, epsilon=1e-7)',
+    ],
+    [
+      'rmsprop',
+      { alpha: 0.9 },
+      'tf.keras.optimizers.RMSprop(learning_rate=CosineAnnealingSchedule(), rho=0.9, epsilon=1e-8)',
+    ],
+    [
+      'sgdScheduleFree',
+      { momentum: 0.95 },
+      'tf.keras.optimizers.SGD(learning_rate=CosineAnnealingSchedule(), momentum=0.95)',
+    ],
+  ] as const)(
+    '%s with %j: the same values as the PyTorch line, in Keras names',
+    (optimizer, set, call) => {
+      expect(kerasCode(spec, { ...options, optimizer, optimizerOptions: set })).toContain(
+        `optimizer = ${call}\n`,
+      );
+    },
+  );
+
+  it("says how to get torch's L2 weight decay in Keras, where Keras's own is decoupled", () => {
+    const code = kerasCode(spec, {
+      ...options,
+      optimizer: 'adam',
+      optimizerOptions: { weightDecay: 0.1 },
+    });
+    const header = code
+      .split('\n')
+      .filter((text) => text.startsWith('# '))
+      .map((text) => text.slice(2))
+      .join(' ');
+    expect(header).toContain("PyTorch's weight_decay=0.1 here adds 0.1·w to each gradient");
+    expect(header).toContain('kernel_regularizer=tf.keras.regularizers.L2(0.05)');
+    expect(code).not.toMatch(/Adam\(.*weight_decay/);
+    // Plain SGD's decay is the same update either way: Keras's own argument.
+    const sgd = kerasCode(spec, {
+      ...options,
+      optimizer: 'sgd',
+      optimizerOptions: { weightDecay: 0.1 },
+    });
+    expect(sgd).toContain(
+      'tf.keras.optimizers.SGD(learning_rate=CosineAnnealingSchedule(), weight_decay=0.1)',
+    );
+    expect(sgd).not.toContain('kernel_regularizer');
+  });
+
+  it.each([
     ['sgdScheduleFree', 'Keras has no Schedule-Free optimizer', 'tf.keras.optimizers.SGD('],
     ['adamwScheduleFree', 'Keras has no Schedule-Free optimizer', 'tf.keras.optimizers.Adam('],
     ['prodigy', 'Keras has no Prodigy', 'optimizer = None'],

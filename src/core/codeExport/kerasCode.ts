@@ -3,7 +3,7 @@ import { oneCyclePhases } from '../schedules';
 import {
   cyclesMomentum,
   kerasOptimizerLine,
-  kerasOptimizerNote,
+  kerasOptimizerNotes,
   type ExportOptions,
 } from './optimizerCode';
 import { cosineFormula, wsdFormula } from './kerasAnnealFormulas';
@@ -31,9 +31,8 @@ const CLASS_NAMES: Record<Exclude<ScheduleSpec['policy'], 'fixed'>, string> = {
 };
 
 export function kerasCode(spec: ScheduleSpec, options: ExportOptions): string {
-  const missing = kerasOptimizerNote(options.optimizer);
   const notes = [
-    ...(missing ? [missing] : []),
+    ...kerasOptimizerNotes(options.optimizer, options.optimizerOptions),
     "Keras calls the schedule with the optimizer's 0-based step count, so lr_at(k) is the LR of",
     'the k-th batch: the same sequence as the playground and PyTorch, stepped per batch.',
     ...(cyclesMomentum(spec)
@@ -50,7 +49,7 @@ export function kerasCode(spec: ScheduleSpec, options: ExportOptions): string {
       '# A fixed LR needs no schedule.',
       'import tensorflow as tf',
       '',
-      kerasOptimizerLine(options.optimizer, pyFloat(spec.lr)),
+      kerasOptimizerLine(options.optimizer, pyFloat(spec.lr), options.optimizerOptions),
       '',
     ].join('\n');
   }
@@ -83,7 +82,7 @@ export function kerasCode(spec: ScheduleSpec, options: ExportOptions): string {
     '        return {}',
     '',
     '',
-    kerasOptimizerLine(options.optimizer, `${className}()`),
+    kerasOptimizerLine(options.optimizer, `${className}()`, options.optimizerOptions),
     '',
   ];
   return lines.join('\n').replace(/\n{4,}/g, '\n\n\n');

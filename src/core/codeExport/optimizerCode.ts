@@ -1,25 +1,19 @@
+import type { OptimizerOptionName, OptimizerOptions } from '../config/optimizerOptions';
+import type { OptimizerName } from '../config/sessionConfig';
 import type { ScheduleSpec } from '../scheduleSpec';
+import { kerasL2Note, kerasOptionArgs, torchOptionArgs, type KerasArg } from './optimizerArgs';
 import { pyFloat } from './pythonLiteral';
 import type { WsdVariant } from './pytorchWsd';
 import type { ScheduleHistory } from './scheduleChangesNote';
 
-/** The playground's optimizers (the engine's names), each exported with its reference's defaults. */
-export type ExportOptimizer =
-  | 'sgd'
-  | 'sgdMomentum'
-  | 'adam'
-  | 'adamw'
-  | 'adamax'
-  | 'adadelta'
-  | 'adagrad'
-  | 'rmsprop'
-  | 'sgdScheduleFree'
-  | 'adamwScheduleFree'
-  | 'prodigy';
+/** The playground's optimizers (the engine's names). */
+export type ExportOptimizer = OptimizerName;
 
-/** What the exported code is for: the session's optimizer, and its batches for the comments. */
+/** What the exported code is for: the session's optimizer and its options, and its batches for the comments. */
 export interface ExportOptions {
   optimizer: ExportOptimizer;
+  /** The options set in the page; those not set are the reference's defaults. */
+  optimizerOptions?: OptimizerOptions;
   batchSize: number;
   iterationsPerEpoch: number;
   /** WSD in PyTorch: a dependency-free LambdaLR (the default) or Transformers' own function. */
@@ -28,20 +22,36 @@ export interface ExportOptions {
   history?: ScheduleHistory;
 }
 
+interface KerasCall {
+  name: string;
+  args: readonly KerasArg[];
+}
+
 interface OptimizerCode {
   /** What the playground cycles when a spec cycles momentum (as the engine does). */
   cycles: 'momentum' | 'beta1' | null;
-  torch: (lr: string) => string;
+  torch: string;
+  /** Options the torch line writes even at their default. */
+  torchAlways?: readonly OptimizerOptionName[];
   /** It has a momentum (or β1), but the playground never cycles it. */
   fixedMomentum?: true;
   /** The pip package outside torch that the optimizer comes from. */
   torchPackage?: 'schedulefree' | 'prodigyopt';
+  /** Its weight decay is torch's L2 term of the gradient, which Keras's decoupled one is not. */
+  coupledDecay?: true;
   /** The Keras optimizer, or, where Keras has none, why and what the export falls back to. */
-  keras: (lr: string) => string | { note: string; fallback: string };
+  keras: KerasCall | { note: string; fallback: KerasCall | null };
 }
 
 const NO_SCHEDULE_FREE_IN_KERAS =
   'Keras has no Schedule-Free optimizer, and so no averaged point x to evaluate: the line below is';
+
+const MOMENTUM: KerasArg = { arg: 'momentum', option: 'momentum', always: true };
+const BETAS: readonly KerasArg[] = [
+  { arg: 'beta_1', option: 'beta1' },
+  { arg: 'beta_2', option: 'beta2' },
+];
+const EPSILON: KerasArg = { arg: 'epsilon', option: 'eps', always: true };
 
 /**
  * Keras's defaults differ from PyTorch's (Adam's epsilon, RMSprop's rho, …); the Keras lines
@@ -50,75 +60,88 @@ const NO_SCHEDULE_FREE_IN_KERAS =
 const OPTIMIZERS: Record<ExportOptimizer, OptimizerCode> = {
   sgd: {
     cycles: null,
-    torch: (lr) => `torch.optim.SGD(model.parameters(), lr=${lr})`,
-    keras: (lr) => `tf.keras.optimizers.SGD(learning_rate=${lr})`,
+    torch: 'torch.optim.SGD',
+    // Without momentum, torch's L2 term and Keras's decoupled decay are the same update.
+    keras: { name: 'SGD', args: [{ arg: 'weight_decay', option: 'weightDecay' }] },
   },
   sgdMomentum: {
     cycles: 'momentum',
-    torch: (lr) => `torch.optim.SGD(model.parameters(), lr=${lr}, momentum=0.9)`,
-    keras: (lr) => `tf.keras.optimizers.SGD(learning_rate=${lr}, momentum=0.9)`,
+    torch: 'torch.optim.SGD',
+    torchAlways: ['momentum'],
+    coupledDecay: true,
+    keras: { name: 'SGD', args: [MOMENTUM] },
   },
   adam: {
     cycles: 'beta1',
-    torch: (lr) => `torch.optim.Adam(model.parameters(), lr=${lr})`,
-    keras: (lr) => `tf.keras.optimizers.Adam(learning_rate=${lr}, epsilon=1e-8)`,
+    torch: 'torch.optim.Adam',
+    coupledDecay: true,
+    keras: { name: 'Adam', args: [...BETAS, EPSILON] },
   },
   adamw: {
     cycles: 'beta1',
-    torch: (lr) => `torch.optim.AdamW(model.parameters(), lr=${lr})`,
-    keras: (lr) =>
-      `tf.keras.optimizers.AdamW(learning_rate=${lr}, weight_decay=0.01, epsilon=1e-8)`,
+    torch: 'torch.optim.AdamW',
+    keras: {
+      name: 'AdamW',
+      args: [{ arg: 'weight_decay', option: 'weightDecay', always: true }, ...BETAS, EPSILON],
+    },
   },
   adamax: {
     cycles: 'beta1',
-    torch: (lr) => `torch.optim.Adamax(model.parameters(), lr=${lr})`,
-    keras: (lr) => `tf.keras.optimizers.Adamax(learning_rate=${lr}, epsilon=1e-8)`,
+    torch: 'torch.optim.Adamax',
+    coupledDecay: true,
+    keras: { name: 'Adamax', args: [...BETAS, EPSILON] },
   },
   adadelta: {
     cycles: null,
-    torch: (lr) => `torch.optim.Adadelta(model.parameters(), lr=${lr})`,
-    keras: (lr) => `tf.keras.optimizers.Adadelta(learning_rate=${lr}, rho=0.9, epsilon=1e-6)`,
+    torch: 'torch.optim.Adadelta',
+    coupledDecay: true,
+    keras: { name: 'Adadelta', args: [{ arg: 'rho', option: 'rho', always: true }, EPSILON] },
   },
   adagrad: {
     cycles: null,
-    torch: (lr) => `torch.optim.Adagrad(model.parameters(), lr=${lr})`,
-    keras: (lr) =>
-      `tf.keras.optimizers.Adagrad(learning_rate=${lr}, initial_accumulator_value=0.0, epsilon=1e-10)`,
+    torch: 'torch.optim.Adagrad',
+    coupledDecay: true,
+    keras: {
+      name: 'Adagrad',
+      args: [{ arg: 'initial_accumulator_value', literal: '0.0' }, EPSILON],
+    },
   },
   rmsprop: {
     cycles: null,
-    torch: (lr) => `torch.optim.RMSprop(model.parameters(), lr=${lr})`,
-    keras: (lr) => `tf.keras.optimizers.RMSprop(learning_rate=${lr}, rho=0.99, epsilon=1e-8)`,
+    torch: 'torch.optim.RMSprop',
+    coupledDecay: true,
+    keras: { name: 'RMSprop', args: [{ arg: 'rho', option: 'alpha', always: true }, EPSILON] },
   },
   sgdScheduleFree: {
     cycles: null,
     fixedMomentum: true,
-    torch: (lr) => `schedulefree.SGDScheduleFree(model.parameters(), lr=${lr}, momentum=0.9)`,
+    torch: 'schedulefree.SGDScheduleFree',
+    torchAlways: ['momentum'],
     torchPackage: 'schedulefree',
-    keras: (lr) => ({
-      note: `${NO_SCHEDULE_FREE_IN_KERAS} plain SGD with momentum 0.9 on the same LR, which trains differently.`,
-      fallback: `tf.keras.optimizers.SGD(learning_rate=${lr}, momentum=0.9)`,
-    }),
+    keras: {
+      note: `${NO_SCHEDULE_FREE_IN_KERAS} plain SGD with the same momentum on the same LR, which trains differently.`,
+      fallback: { name: 'SGD', args: [MOMENTUM] },
+    },
   },
   adamwScheduleFree: {
     cycles: null,
     fixedMomentum: true,
-    torch: (lr) => `schedulefree.AdamWScheduleFree(model.parameters(), lr=${lr})`,
+    torch: 'schedulefree.AdamWScheduleFree',
     torchPackage: 'schedulefree',
-    keras: (lr) => ({
+    keras: {
       note: `${NO_SCHEDULE_FREE_IN_KERAS} plain Adam on the same LR, which trains differently.`,
-      fallback: `tf.keras.optimizers.Adam(learning_rate=${lr}, epsilon=1e-8)`,
-    }),
+      fallback: { name: 'Adam', args: [...BETAS, EPSILON] },
+    },
   },
   prodigy: {
     cycles: null,
     fixedMomentum: true,
-    torch: (lr) => `prodigyopt.Prodigy(model.parameters(), lr=${lr})`,
+    torch: 'prodigyopt.Prodigy',
     torchPackage: 'prodigyopt',
-    keras: () => ({
+    keras: {
       note: 'Keras has no Prodigy (konstmish/prodigy is PyTorch only). Its LR is a multiplier of the step size d it estimates, about 1, so no fixed-rate Keras optimizer can take this schedule as it is: choose one and its own LR.',
-      fallback: 'None',
-    }),
+      fallback: null,
+    },
   },
 };
 
@@ -136,9 +159,15 @@ const TORCH_NAMES: Record<ExportOptimizer, string> = {
   prodigy: 'Prodigy',
 };
 
-/** `optimizer = torch.optim.…(model.parameters(), lr=…)`. */
-export function torchOptimizerLine(optimizer: ExportOptimizer, lr: number): string {
-  return `optimizer = ${OPTIMIZERS[optimizer].torch(pyFloat(lr))}`;
+/** `optimizer = torch.optim.…(model.parameters(), lr=…, <options>)`. */
+export function torchOptimizerLine(
+  optimizer: ExportOptimizer,
+  lr: number,
+  options?: OptimizerOptions,
+): string {
+  const code = OPTIMIZERS[optimizer];
+  const args = torchOptionArgs(optimizer, options, code.torchAlways);
+  return `optimizer = ${code.torch}(model.parameters(), lr=${pyFloat(lr)}${args})`;
 }
 
 /** `import schedulefree` or `import prodigyopt` where the optimizer is not torch's own; else null. */
@@ -153,15 +182,30 @@ export function hasEvalMode(optimizer: ExportOptimizer): boolean {
 }
 
 /** `optimizer = tf.keras.optimizers.…(learning_rate=…)`, or the fallback where Keras has none; `lr` is a Python expression. */
-export function kerasOptimizerLine(optimizer: ExportOptimizer, lr: string): string {
-  const keras = OPTIMIZERS[optimizer].keras(lr);
-  return `optimizer = ${typeof keras === 'string' ? keras : keras.fallback}`;
+export function kerasOptimizerLine(
+  optimizer: ExportOptimizer,
+  lr: string,
+  options?: OptimizerOptions,
+): string {
+  const keras = OPTIMIZERS[optimizer].keras;
+  const call = 'name' in keras ? keras : keras.fallback;
+  if (!call) return 'optimizer = None';
+  const args = kerasOptionArgs(optimizer, options, call.args);
+  return `optimizer = tf.keras.optimizers.${call.name}(learning_rate=${lr}${args})`;
 }
 
-/** Why the Keras line is a fallback, where Keras has no such optimizer; else null. */
-export function kerasOptimizerNote(optimizer: ExportOptimizer): string | null {
-  const keras = OPTIMIZERS[optimizer].keras('lr');
-  return typeof keras === 'string' ? null : keras.note;
+/**
+ * What the Keras code cannot say in its optimizer line: that Keras has no such optimizer, or
+ * how to get torch's L2 weight decay. Empty when the line is the whole story.
+ */
+export function kerasOptimizerNotes(
+  optimizer: ExportOptimizer,
+  options?: OptimizerOptions,
+): string[] {
+  const code = OPTIMIZERS[optimizer];
+  const missing = 'note' in code.keras ? code.keras.note : null;
+  const l2 = code.coupledDecay ? kerasL2Note(optimizer, options) : null;
+  return [missing, l2].filter((note): note is string => note !== null);
 }
 
 /** Whether a spec cycles momentum at all (only cyclic and one-cycle specs can). */

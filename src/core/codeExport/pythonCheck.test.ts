@@ -84,7 +84,7 @@ const adamOneCycle: ExportCase = {
 };
 
 const adamwWsd: ExportCase = {
-  name: 'wsd with AdamW',
+  name: 'wsd with AdamW and its options set (torch must take the arguments as written)',
   spec: parseScheduleSpec({
     policy: 'wsd',
     maxLr: 0.003,
@@ -96,7 +96,11 @@ const adamwWsd: ExportCase = {
     minLrRatio: 0.1,
   }),
   steps: 330,
-  options: { ...sgd, optimizer: 'adamw' },
+  options: {
+    ...sgd,
+    optimizer: 'adamw',
+    optimizerOptions: { weightDecay: 0.05, beta1: 0.85, beta2: 0.99, eps: 1e-6 },
+  },
 };
 
 /** The schedule returns float32, as Keras schedules do: LRs below its normal range read as 0. */

@@ -267,6 +267,39 @@ describe('optimizers from outside torch.optim, and Schedule-Free’s two points'
     expect(roundTrip(wsd, { ...options, optimizer })).toEqual(wsd);
   });
 
+  it.each([
+    [
+      'adamw',
+      { weightDecay: 0.05 },
+      'torch.optim.AdamW(model.parameters(), lr=0.5, weight_decay=0.05)',
+    ],
+    [
+      'adam',
+      { beta1: 0.8, eps: 1e-6 },
+      'torch.optim.Adam(model.parameters(), lr=0.5, betas=(0.8, 0.999), eps=0.000001)',
+    ],
+    [
+      'sgdMomentum',
+      { momentum: 0.8, weightDecay: 0.0005 },
+      'torch.optim.SGD(model.parameters(), lr=0.5, momentum=0.8, weight_decay=0.0005)',
+    ],
+    [
+      'sgdScheduleFree',
+      { momentum: 0.95, warmupSteps: 100 },
+      'schedulefree.SGDScheduleFree(model.parameters(), lr=0.5, momentum=0.95, warmup_steps=100)',
+    ],
+    [
+      'prodigy',
+      { d0: 1e-5, dCoef: 0.5, growthRate: 1.02 },
+      'prodigyopt.Prodigy(model.parameters(), lr=0.5, d0=0.00001, d_coef=0.5, growth_rate=1.02)',
+    ],
+    ['rmsprop', { alpha: 0.9 }, 'torch.optim.RMSprop(model.parameters(), lr=0.5, alpha=0.9)'],
+  ] as const)('%s with %j: the options set, as the library names them', (optimizer, set, call) => {
+    const withOptions = { ...options, optimizer, optimizerOptions: set };
+    expect(pytorchCode(spec, withOptions)).toContain(`optimizer = ${call}\n`);
+    expect(roundTrip(wsd, withOptions)).toEqual(wsd);
+  });
+
   it('Schedule-Free trains after optimizer.train() and validates or saves between eval() and train()', () => {
     for (const optimizer of ['sgdScheduleFree', 'adamwScheduleFree'] as const) {
       for (const code of [spec, wsd].map((s) => pytorchCode(s, { ...options, optimizer }))) {

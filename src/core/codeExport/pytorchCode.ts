@@ -65,7 +65,7 @@ export function pytorchCode(spec: ScheduleSpec, options: ExportOptions): string 
     ...(wsd?.thirdParty ?? []),
     ...[torchOptimizerImport(options.optimizer) ?? []].flat(),
     '',
-    torchOptimizerLine(options.optimizer, initialLr(spec)),
+    torchOptimizerLine(options.optimizer, initialLr(spec), options.optimizerOptions),
   ];
   const loop = trainingLoop(options.optimizer, call !== null);
   if (call === null) {

@@ -12,7 +12,9 @@ export function readPyTorchCode(code: string): TorchCalls {
   const source = stripComments(code);
   const optimizer = findCall(source, /(?:torch\.optim|schedulefree|prodigyopt)\.(\w+)\(/g);
   if (!optimizer) throw new Error('no torch.optim optimizer call found');
-  const [params, ...optimizerArgs] = splitArgs(optimizer.body);
+  const [params, ...allOptimizerArgs] = splitArgs(optimizer.body);
+  // Adam's betas=(β1, β2) is a tuple, and no schedule reads it: only lr and momentum matter here.
+  const optimizerArgs = allOptimizerArgs.filter((arg) => !/^betas\s*=/.test(arg));
   if (params !== 'model.parameters()') {
     throw new Error(`the optimizer's first argument should be model.parameters(), got ${params}`);
   }

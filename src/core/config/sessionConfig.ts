@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { oneOf } from './oneOf';
+import {
+  OPTIMIZER_NAMES,
+  OPTIONS_OF,
+  foreignOptions,
+  optimizerOptionsSchema,
+} from './optimizerOptions';
 import { SEED_RANGE } from './ranges';
+
+export { OPTIMIZER_NAMES };
 
 /** Every dataset the engine loads from its own assets or code. */
 export const DATASET_NAMES = ['mnist', 'fashion-mnist', 'synthetic'] as const;
@@ -27,21 +35,6 @@ const datasetSchema = z.custom<BuiltInDatasetName | ImportedDatasetName>(
   },
 );
 
-/** Every optimizer the engine steps, in the order the page lists them. */
-export const OPTIMIZER_NAMES = [
-  'sgdMomentum',
-  'sgd',
-  'adam',
-  'adamw',
-  'adamax',
-  'adadelta',
-  'adagrad',
-  'rmsprop',
-  'sgdScheduleFree',
-  'adamwScheduleFree',
-  'prodigy',
-] as const;
-
 /** Past this a batch of 28×28 images no longer fits a phone's GPU memory. */
 const MAX_BATCH_SIZE = 4096;
 
@@ -55,23 +48,35 @@ const modelOptionsSchema = z.object({
 });
 
 /** Everything that fixes a run's starting point: the same config gives the same weights and data order. */
-export const sessionConfigSchema = z.object({
-  dataset: datasetSchema,
-  model: modelOptionsSchema,
-  optimizer: oneOf(OPTIMIZER_NAMES),
-  batchSize: z
-    .number()
-    .int('must be a whole number')
-    .min(1, 'must be at least 1')
-    .max(MAX_BATCH_SIZE, `must be at most ${MAX_BATCH_SIZE}`),
-  seed: z
-    .number()
-    .int('must be a whole number')
-    .min(SEED_RANGE.min, `must be at least ${SEED_RANGE.min}`)
-    .max(SEED_RANGE.max, `must be at most ${SEED_RANGE.max} (seeds are 32-bit)`),
-  /** Random shifts of up to ±2 pixels. */
-  augment: z.boolean(),
-});
+export const sessionConfigSchema = z
+  .object({
+    dataset: datasetSchema,
+    model: modelOptionsSchema,
+    optimizer: oneOf(OPTIMIZER_NAMES),
+    batchSize: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(MAX_BATCH_SIZE, `must be at most ${MAX_BATCH_SIZE}`),
+    seed: z
+      .number()
+      .int('must be a whole number')
+      .min(SEED_RANGE.min, `must be at least ${SEED_RANGE.min}`)
+      .max(SEED_RANGE.max, `must be at most ${SEED_RANGE.max} (seeds are 32-bit)`),
+    /** Random shifts of up to ±2 pixels. */
+    augment: z.boolean(),
+    /** The optimizer's own settings; absent ones (and absent options, as in older links) are its defaults. */
+    optimizerOptions: optimizerOptionsSchema.optional(),
+  })
+  .superRefine((config, ctx) => {
+    for (const name of foreignOptions(config.optimizer, config.optimizerOptions ?? {})) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['optimizerOptions', name],
+        message: `is not an option of ${config.optimizer} (its options: ${OPTIONS_OF[config.optimizer].join(', ')})`,
+      });
+    }
+  });
 
 export type SessionConfig = z.output<typeof sessionConfigSchema>;
 export type DatasetName = SessionConfig['dataset'];

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { OPTIMIZER_NAMES, OPTIONS_OF, resolvedOptions } from '../../core';
 import { createOptimizer } from './optimizer';
 
 function single(values: number[]): { name: string; variable: tf.Variable } {
@@ -173,5 +174,25 @@ describe('optimizer', () => {
     expect(Array.from(state.slots['w/p0'].dataSync())).toEqual([1, 2]);
     tf.dispose([grad, param.variable, ...Object.values(state.slots)]);
     optimizer.dispose();
+  });
+
+  it('runs each optimizer on the defaults the page names for its options, and on the options given', () => {
+    const param = single([1]);
+    for (const name of OPTIMIZER_NAMES) {
+      const defaults = createOptimizer(name, [param]);
+      for (const [option, value] of Object.entries(resolvedOptions(name))) {
+        expect(
+          defaults.settings[option as keyof typeof defaults.settings],
+          `${name}.${option}`,
+        ).toBe(value);
+      }
+      if (OPTIONS_OF[name].includes('growthRate'))
+        expect(defaults.settings.growthRate).toBe(Infinity);
+      defaults.dispose();
+    }
+    const set = createOptimizer('prodigy', [param], { d0: 1e-4, growthRate: 1.02 });
+    expect([set.settings.d0, set.settings.growthRate]).toEqual([1e-4, 1.02]);
+    set.dispose();
+    param.variable.dispose();
   });
 });

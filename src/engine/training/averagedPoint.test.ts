@@ -5,6 +5,7 @@ import { parseScheduleSpec } from '../../core';
 import { prepareWasm } from '../backends/wasmSetup';
 import { syntheticDataset } from '../data/synthetic';
 import { createCnn } from '../model/cnn';
+import { refreshBatchNormStats } from './averagedPoint';
 import { EngineSession } from './engineSession';
 import type { EngineEvent, SessionConfig, TrainConfig, TrainProgress } from './engineEvents';
 import { evaluate } from './evaluate';
@@ -78,6 +79,44 @@ describe('Schedule-Free is judged and shipped at its average x', () => {
     expect(last.accuracy).toBe(atX.accuracy);
     expect(Math.abs(last.loss - atY.loss)).toBeGreaterThan(1e-4);
     tf.dispose([...Object.values(x), ...Object.values(y), ...Object.values(yAfter)]);
+    engine.dispose();
+  });
+
+  it("recomputes x's batch-norm statistics: unlike y's running ones, and as a fresh recomputation at x gives", async () => {
+    const { engine } = session();
+    await engine.train(run(0.2, 40, 100_000));
+    const y = engine.weights();
+    const x = await engine.exportWeights();
+    const statNames = Object.keys(x).filter((name) => /\/running(Mean|Var)$/.test(name));
+    expect(statNames.length).toBeGreaterThanOrEqual(4);
+    const values = (weights: tf.NamedTensorMap) =>
+      statNames.flatMap((name) => Array.from(weights[name].dataSync()));
+    const maxDiff = (a: number[], b: number[]) =>
+      Math.max(...a.map((value, i) => Math.abs(value - b[i])));
+
+    // A fresh model at x's parameters, its statistics back at their start (mean 0, variance 1),
+    // refreshed from scratch over the same batches the engine uses.
+    const fresh = createCnn(CONFIG.model, 99);
+    const xParams = Object.fromEntries(
+      Object.entries(x).filter(([name]) => !statNames.includes(name)),
+    );
+    const initialStats = fresh.getWeights();
+    fresh.setWeights({
+      ...xParams,
+      ...Object.fromEntries(statNames.map((name) => [name, initialStats[name]])),
+    });
+    const start = values(initialStats);
+    refreshBatchNormStats(fresh, { train: dataset().train, seed: CONFIG.seed });
+    const recomputed = values(fresh.getWeights());
+
+    const [atX, atY] = [values(x), values(y)];
+    // x's statistics moved away from y's…
+    expect(maxDiff(atX, atY)).toBeGreaterThan(1e-3);
+    // …to what x's own activations give: 50 EMA steps leave 0.9^50 ≈ 0.5 % of where each began.
+    expect(maxDiff(recomputed, atX)).toBeLessThan(0.01 * maxDiff(atY, start) + 1e-5);
+    expect(maxDiff(recomputed, atX)).toBeLessThan(0.1 * maxDiff(atX, atY));
+    tf.dispose([x, y, initialStats].flatMap((w) => Object.values(w)));
+    fresh.dispose();
     engine.dispose();
   });
 

@@ -25,21 +25,30 @@ export interface RefreshData {
   seed: number;
 }
 
-/** Folds REFRESH_BATCHES training-mode passes of the model as it is into its running statistics. */
+/**
+ * Folds REFRESH_BATCHES training-mode passes of the model as it is into its running statistics,
+ * over as many epochs as that takes: a set of fewer batches would otherwise leave most of y's.
+ */
 export function refreshBatchNormStats(model: Cnn, data: RefreshData): void {
-  const batches = trainingBatches(data.train, {
-    batchSize: REFRESH_BATCH_SIZE,
-    // Its own order: the refresh must not shift the batches training will see.
-    seed: deriveSeed(data.seed, 977),
-    epoch: 0,
-  });
   let done = 0;
-  for (const { xs, ys } of batches) {
-    tf.tidy(() => model.updateRunningStats(model.forwardTraining(xs).moments));
-    tf.dispose([xs, ys]);
-    if (++done === REFRESH_BATCHES) break;
+  for (let epoch = 0; done < REFRESH_BATCHES; epoch++) {
+    const batches = trainingBatches(data.train, {
+      batchSize: REFRESH_BATCH_SIZE,
+      // Its own order: the refresh must not shift the batches training will see.
+      seed: deriveSeed(data.seed, 977),
+      epoch,
+    });
+    let numBatches = 0;
+    for (const { xs, ys } of batches) {
+      numBatches++;
+      tf.tidy(() => model.updateRunningStats(model.forwardTraining(xs).moments));
+      tf.dispose([xs, ys]);
+      if (++done === REFRESH_BATCHES) break;
+    }
+    batches.return(undefined);
+    // An empty set has nothing to refresh from.
+    if (numBatches === 0) return;
   }
-  batches.return(undefined);
 }
 
 /**

@@ -336,6 +336,41 @@ describe('training', () => {
   });
 });
 
+describe('optimizer options', () => {
+  /** Σw² over every parameter after `steps` AdamW steps from the seed's weights. */
+  const normAfter = async (weightDecay: number, steps: number) => {
+    const { engine } = session({ optimizer: 'adamw', optimizerOptions: { weightDecay } });
+    await engine.train(fixedRun(0.05, steps));
+    const weights = engine.weights();
+    // The parameters the optimizer moves; batch norm's running statistics are not decayed.
+    const params = Object.entries(weights).filter(([name]) => !/running/.test(name));
+    const norm = tf.tidy(() =>
+      params.reduce((sum, [, w]) => sum + tf.sum(tf.square(w)).dataSync()[0], 0),
+    );
+    tf.dispose(Object.values(weights));
+    engine.dispose();
+    return norm;
+  };
+
+  it("AdamW's weight decay from the session shrinks the weights against none", async () => {
+    const none = await normAfter(0, 10);
+    const decayed = await normAfter(1, 10);
+    // (1 − 0.05·1)^10 ≈ 0.6 on every weight, against Adam steps of about ±0.05 each.
+    expect(decayed).toBeLessThan(0.8 * none);
+  });
+
+  it('another optimizer starts from its defaults; an option it lacks is refused by name', () => {
+    const { engine } = session({ optimizer: 'adamw', optimizerOptions: { weightDecay: 0.5 } });
+    expect(engine.sessionConfig.optimizerOptions).toEqual({ weightDecay: 0.5 });
+    engine.reset({ optimizer: 'adam' });
+    expect(engine.sessionConfig.optimizerOptions).toBeUndefined();
+    expect(() => engine.reset({ optimizer: 'adam', optimizerOptions: { momentum: 0.5 } })).toThrow(
+      /^session\.optimizerOptions\.momentum is not an option of adam/,
+    );
+    engine.dispose();
+  });
+});
+
 describe('memory', () => {
   it('keeps the tensor count flat over 500+ range-test and training steps', async () => {
     const { engine } = session({

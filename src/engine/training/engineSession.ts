@@ -61,7 +61,11 @@ export class EngineSession {
   ) {
     this.config = parseConfig('session', sessionConfigSchema, config);
     this.model = createCnn(config.model, config.seed, this.inputShape);
-    this.optimizer = createOptimizer(config.optimizer, this.model.params);
+    this.optimizer = createOptimizer(
+      this.config.optimizer,
+      this.model.params,
+      this.config.optimizerOptions,
+    );
     this.trainStream = this.newTrainStream();
   }
 
@@ -202,16 +206,23 @@ export class EngineSession {
 
   /**
    * Back to the initial weights of the seed, a fresh optimizer and the first batch; optionally
-   * with new settings (same dataset: a new dataset needs a new session).
+   * with new settings (same dataset: a new dataset needs a new session). A change of optimizer
+   * without `optimizerOptions` drops the old optimizer's options.
    */
   reset(change: Partial<Omit<SessionConfig, 'dataset'>> = {}): void {
     this.assertIdle('reset');
-    const next = parseConfig('session', sessionConfigSchema, { ...this.config, ...change });
+    // Another optimizer starts from its own defaults unless options come with it.
+    const options = change.optimizer === undefined ? {} : { optimizerOptions: undefined };
+    const next = parseConfig('session', sessionConfigSchema, {
+      ...this.config,
+      ...options,
+      ...change,
+    });
     this.optimizer.dispose();
     this.model.dispose();
     this.config = next;
     this.model = createCnn(next.model, next.seed, this.inputShape);
-    this.optimizer = createOptimizer(next.optimizer, this.model.params);
+    this.optimizer = createOptimizer(next.optimizer, this.model.params, next.optimizerOptions);
     this.trainStream = this.newTrainStream();
   }
 

@@ -204,6 +204,7 @@ export async function reset(): Promise<boolean> {
     await engineApi().reset({
       model: session.model,
       optimizer: session.optimizer,
+      optimizerOptions: session.optimizerOptions,
       batchSize: session.batchSize,
       seed: session.seed,
       augment: session.augment,

@@ -47,6 +47,7 @@ export function CodeExportPanel() {
   const spec = useAppStore((state) => state.lastValidSpec);
   const stale = useAppStore((state) => !draftToSpec(state.draft).ok);
   const optimizer = useAppStore((state) => state.session.optimizer);
+  const optimizerOptions = useAppStore((state) => state.session.optimizerOptions);
   const batchSize = useAppStore((state) => state.session.batchSize);
   const ranWith = useAppStore((state) => state.training.ranWith);
   const changes = useAppStore((state) => state.training.scheduleChanges);
@@ -65,6 +66,7 @@ export function CodeExportPanel() {
     : tab;
   const options: ExportOptions = {
     optimizer,
+    optimizerOptions,
     batchSize,
     iterationsPerEpoch: iterationsPerEpoch(trainSize, batchSize),
     ...(ranWith && changes.length > 0 ? { history: { initial: ranWith.schedule, changes } } : {}),

@@ -5,6 +5,7 @@ import { DatasetImport } from '../datasets/DatasetImport';
 import { keptDatasetLabel } from '../datasets/keptDataset';
 import { changeSession, startEngine } from '../engineClient/engineActions';
 import { useAppStore } from '../store';
+import { OptimizerOptionsFields } from './OptimizerOptionsFields';
 import { activity, busy, type Activity } from '../store/selectors';
 import {
   BACKEND_NAMES,
@@ -108,6 +109,13 @@ export function SessionPanel() {
         describedBy={lockId}
         options={OPTIMIZER_OPTIONS}
         onChange={(optimizer) => void changeSession({ optimizer })}
+      />
+      <OptimizerOptionsFields
+        optimizer={session.optimizer}
+        options={session.optimizerOptions}
+        disabled={isBusy}
+        lockId={lockId}
+        onChange={(optimizerOptions) => void changeSession({ optimizerOptions })}
       />
       <div className="field-row">
         <SelectField

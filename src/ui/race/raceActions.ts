@@ -7,10 +7,12 @@ import { raceBlocker } from '../store/selectors';
 import {
   RACE_OPTIMIZERS,
   defaultLrLegSpec,
+  legOptimizer,
   optimizerLegSpec,
   policyLegs,
   raceIterations,
   raceValidateEvery,
+  type PageOptimizer,
   type PolicyLeg,
   type RaceBounds,
   type OptimizerLegSchedule,
@@ -103,11 +105,9 @@ function policyLeg(
   leg: { spec: ScheduleSpec; optimizer?: RaceOptimizer },
   numIterations: number,
   validateEvery: number,
-  pageOptimizer: RaceOptimizer,
+  page: PageOptimizer,
 ): Promise<boolean> {
-  const { session, setSession } = useAppStore.getState();
-  const optimizer = leg.optimizer ?? pageOptimizer;
-  if (session.optimizer !== optimizer) setSession({ optimizer });
+  useAppStore.getState().setSession(legOptimizer(leg.optimizer ?? page.optimizer, page));
   return trainLeg(legIdx, leg.spec, numIterations, validateEvery);
 }
 
@@ -130,9 +130,10 @@ async function optimizerLeg(
   numIterations: number,
   validateEvery: number,
   fixed: OptimizerRaceSettings,
+  page: PageOptimizer,
 ): Promise<boolean> {
   const { setSession, updateRaceLeg } = useAppStore.getState();
-  setSession({ optimizer: entry.optimizer });
+  setSession(legOptimizer(entry.optimizer, page));
   if (!(await reset())) {
     markFailed(legIdx, useAppStore.getState().engine.error ?? 'The engine could not reset.');
     return false;
@@ -241,26 +242,22 @@ export async function runRace(suggestions: readonly RangeTestSuggestion[] = []):
     for (let legIdx = 0; legIdx < legs.length && !cancelRequested(); legIdx++) {
       setRace({ currentLegIdx: legIdx });
       const goOn = policies
-        ? await policyLeg(
-            legIdx,
-            policies.legs[legIdx],
-            numIterations,
-            validateEvery,
-            session.optimizer,
-          )
+        ? await policyLeg(legIdx, policies.legs[legIdx], numIterations, validateEvery, session)
         : await optimizerLeg(
             legIdx,
             RACE_OPTIMIZERS[legIdx],
             numIterations,
             validateEvery,
             optimizerSettings,
+            session,
           );
       if (!goOn) break;
     }
   } finally {
-    if (useAppStore.getState().session.optimizer !== session.optimizer) {
+    const now = useAppStore.getState().session;
+    if (now.optimizer !== session.optimizer || now.optimizerOptions !== session.optimizerOptions) {
       // Back to the page's optimizer, so what the Data and model panel says is what trains.
-      setSession({ optimizer: session.optimizer });
+      setSession({ optimizer: session.optimizer, optimizerOptions: session.optimizerOptions });
       if (useAppStore.getState().engine.status === 'ready') await reset();
     }
     setRace({ status: 'done', currentLegIdx: null });

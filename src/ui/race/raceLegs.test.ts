@@ -4,6 +4,7 @@ import {
   RACE_OPTIMIZERS,
   defaultLrLegSpec,
   expRangeGamma,
+  legOptimizer,
   optimizerLegSpec,
   policyLegs,
   raceIterations,
@@ -210,5 +211,20 @@ describe('the no-schedule legs of the policy race', () => {
       const entry = RACE_OPTIMIZERS.find((o) => o.optimizer === leg.optimizer);
       expect(leg.spec).toEqual({ policy: 'fixed', lr: entry?.defaultLr });
     }
+  });
+});
+
+describe("a race leg's optimizer options", () => {
+  const page = { optimizer: 'adamw', optimizerOptions: { weightDecay: 0.05 } } as const;
+
+  it("are the page's where the leg trains with the page's optimizer", () => {
+    expect(legOptimizer('adamw', page)).toEqual(page);
+  });
+
+  it("are the leg optimizer's own defaults otherwise (the page's would not fit it)", () => {
+    expect(legOptimizer('prodigy', page)).toEqual({
+      optimizer: 'prodigy',
+      optimizerOptions: undefined,
+    });
   });
 });

@@ -171,6 +171,17 @@ export function policyLegs(
 
 export type RaceOptimizer = SessionConfig['optimizer'];
 
+/** The page's optimizer and the options set for it, as the race started. */
+export type PageOptimizer = Pick<SessionConfig, 'optimizer' | 'optimizerOptions'>;
+
+/** A leg trains with the page's options where its optimizer is the page's, else with its defaults. */
+export function legOptimizer(optimizer: RaceOptimizer, page: PageOptimizer): PageOptimizer {
+  return {
+    optimizer,
+    optimizerOptions: optimizer === page.optimizer ? page.optimizerOptions : undefined,
+  };
+}
+
 export interface RaceOptimizerEntry {
   optimizer: RaceOptimizer;
   label: string;

@@ -62,4 +62,24 @@ describe('importing a run file', () => {
     expect(errorOf(damaged((file) => void (file.run.kind = 'race')))).toMatch(/^run\.kind: /);
     expect(errorOf(damaged((file) => void (file.version = 7)))).toMatch(/^version: must be 1/);
   });
+
+  it("keeps the optimizer's options a run trained with; a file from before them loads on the defaults", () => {
+    const session = {
+      ...trainingRecord().session,
+      optimizer: 'adamw' as const,
+      optimizerOptions: { weightDecay: 0.05 },
+    };
+    const withOptions = parseRunFile(runToJson(trainingRecord({ session })));
+    expect(withOptions.ok && withOptions.record.session.optimizerOptions).toEqual({
+      weightDecay: 0.05,
+    });
+    const older = parseRunFile(runToJson(trainingRecord()));
+    expect(older.ok && older.record.session).toEqual(trainingRecord().session);
+    const bad = damaged((file) => {
+      (file.run.session as Record<string, unknown>).optimizerOptions = { d0: 0.1 };
+    });
+    expect(errorOf(bad)).toMatch(
+      /^run\.session\.optimizerOptions\.d0: is not an option of sgdMomentum/,
+    );
+  });
 });

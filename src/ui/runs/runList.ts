@@ -23,12 +23,18 @@ const DATASET_WORDS: Partial<Record<RunRecord['session']['dataset'], string>> = 
   synthetic: 'synthetic',
 };
 
+/** The options a run set, e.g. " (weightDecay 0.05)"; nothing where it ran on the defaults. */
+function optionsText(options: RunRecord['session']['optimizerOptions']): string {
+  const set = Object.entries(options ?? {});
+  return set.length === 0 ? '' : ` (${set.map(([name, value]) => `${name} ${value}`).join(', ')})`;
+}
+
 /** One line on what a kept run was and how it went, e.g. "Training · MNIST · 86 steps · …". */
 export function runSummary(run: RunRecord): string {
   const steps = run.series.lr.length;
   const parts = [
     run.kind === 'training' ? 'Training' : 'Range test',
-    `${DATASET_WORDS[run.session.dataset] ?? run.session.dataset.replace(/^imported:/, '')}, ${run.session.optimizer}`,
+    `${DATASET_WORDS[run.session.dataset] ?? run.session.dataset.replace(/^imported:/, '')}, ${run.session.optimizer}${optionsText(run.session.optimizerOptions)}`,
     `${formatCount(steps)} ${steps === 1 ? 'step' : 'steps'}`,
   ];
   const lastValidation = run.kind === 'training' ? run.validations.at(-1) : undefined;

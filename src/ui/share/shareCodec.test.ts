@@ -1,8 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadGolden } from '../../../tests/golden';
+import { scheduleSpecArb } from '../../../tests/scheduleArbitraries';
 import {
+  OPTIMIZER_NAMES,
+  OPTIONS_OF,
   RANGE_TEST_REPEATS,
+  type OptimizerOptionName,
   parseScheduleSpec,
   safeParseScheduleSpec,
   type ScheduleSpec,
@@ -96,28 +100,56 @@ const specJson: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
   }),
 );
 
-const spec: fc.Arbitrary<ScheduleSpec> = specJson
-  .map((json) => safeParseScheduleSpec(json))
-  .filter((parsed) => parsed.ok)
-  .map((parsed) => (parsed.ok ? parsed.spec : defaults.schedule));
+/** This file's wide-ranged families, and every policy (cosine and wsd included) from the shared arbitraries. */
+const spec: fc.Arbitrary<ScheduleSpec> = fc.oneof(
+  specJson
+    .map((json) => safeParseScheduleSpec(json))
+    .filter((parsed) => parsed.ok)
+    .map((parsed) => (parsed.ok ? parsed.spec : defaults.schedule)),
+  scheduleSpecArb,
+);
+
+const fraction = fc.double({ min: 0, max: 0.999999, noNaN: true });
+/** A valid value of every optimizer option, awkward doubles included. */
+const OPTION_VALUES: Record<OptimizerOptionName, fc.Arbitrary<number>> = {
+  weightDecay: fc.double({ min: 0, max: 1, noNaN: true }),
+  momentum: fraction,
+  beta1: fraction,
+  beta2: fraction,
+  eps: fc.double({ min: 1e-12, max: 1, noNaN: true }),
+  rho: fraction,
+  alpha: fraction,
+  warmupSteps: fc.integer({ min: 0, max: 1_000_000 }),
+  d0: fc.double({ min: 1e-12, max: 1, noNaN: true }),
+  dCoef: fc.double({ min: 1e-3, max: 100, noNaN: true }),
+  growthRate: fc.double({ min: 1, max: 1e6, noNaN: true }),
+};
+
+/** Any optimizer, the four newest included, with some of its own options set (or none). */
+const optimizerWithOptions = fc
+  .constantFrom(...OPTIMIZER_NAMES)
+  .chain((optimizer) =>
+    fc
+      .record(
+        Object.fromEntries(OPTIONS_OF[optimizer].map((name) => [name, OPTION_VALUES[name]])),
+        { requiredKeys: [] },
+      )
+      .map((options) =>
+        Object.keys(options).length > 0 ? { optimizer, optimizerOptions: options } : { optimizer },
+      ),
+  );
 
 const config: fc.Arbitrary<ShareConfig> = fc.record({
-  session: fc.record({
-    dataset: fc.constantFrom('mnist', 'fashion-mnist', 'synthetic'),
-    modelPreset: fc.constantFrom(...(Object.keys(MODEL_PRESETS) as ModelPreset[])),
-    optimizer: fc.constantFrom(
-      'sgd',
-      'sgdMomentum',
-      'adam',
-      'adamax',
-      'adadelta',
-      'adagrad',
-      'rmsprop',
-    ),
-    batchSize: fc.constantFrom(16, 32, 64, 128, 256),
-    seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
-    augment: fc.boolean(),
-  }),
+  session: fc
+    .record({
+      dataset: fc.constantFrom('mnist', 'fashion-mnist', 'synthetic'),
+      modelPreset: fc.constantFrom(...(Object.keys(MODEL_PRESETS) as ModelPreset[])),
+      optimizer: optimizerWithOptions,
+      batchSize: fc.constantFrom(16, 32, 64, 128, 256),
+      seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+      augment: fc.boolean(),
+    })
+    .map(({ optimizer, ...rest }) => ({ ...rest, ...optimizer })),
   schedule: spec,
   rangeTest: fc.record({
     startLr: fc.double({ min: 1e-8, max: 1, noNaN: true }),
@@ -164,6 +196,35 @@ describe('share link round trip', () => {
       expect(back.rejections, name).toEqual([]);
       expect(back.config.schedule, name).toEqual(schedule);
     }
+  });
+
+  it('every modern golden schedule spec (cosine, wsd) survives the link', () => {
+    const cases = loadGolden<{ name: string; spec: unknown }>('schedules-modern');
+    const policies = new Set(cases.map((c) => parseScheduleSpec(c.spec).policy));
+    expect([...policies].sort()).toEqual(['cosine', 'wsd']);
+    for (const { name, spec: json } of cases) {
+      const schedule = parseScheduleSpec(json);
+      const back = roundTrip({ ...defaults, schedule });
+      expect(back.rejections, name).toEqual([]);
+      expect(back.config.schedule, name).toEqual(schedule);
+    }
+  });
+
+  it("writes the optimizer's options it sets, one parameter each, and reads them back", () => {
+    const session = {
+      ...defaults.session,
+      optimizer: 'prodigy' as const,
+      optimizerOptions: { d0: 1e-5, dCoef: 0.5, weightDecay: 0.01 },
+    };
+    const params = encodeShareQuery({ ...defaults, session });
+    expect(params.toString()).toContain(
+      '&augment=false&optimizer.weightDecay=0.01&optimizer.d0=0.00001&optimizer.dCoef=0.5&policy=',
+    );
+    expect(params.has('optimizer.beta1')).toBe(false);
+    expect(roundTrip({ ...defaults, session })).toEqual({
+      config: { ...defaults, session },
+      rejections: [],
+    });
   });
 
   it('writes the schedule as its spec fields, leaving out what the parser fills in', () => {
@@ -387,6 +448,21 @@ describe('a tampered link', () => {
       expect(opened).toEqual({ ...custom, ...expected });
     },
   );
+
+  it.each([
+    ['an option out of range', { 'optimizer.beta1': '1' }, /must be less than 1 \(got "1"\)/],
+    ['text for an option', { 'optimizer.eps': 'tiny' }, /must be a finite number \(got "tiny"\)/],
+    ['an option Adam lacks', { 'optimizer.d0': '0.001' }, /is not an option of adam/],
+  ])('%s: the option is named and left to its default, the rest kept', (_name, changes, reason) => {
+    const withOptions = {
+      ...custom,
+      session: { ...custom.session, optimizerOptions: { weightDecay: 0.1 } },
+    };
+    const { config: opened, rejections } = decode(tampered(withOptions, changes));
+    expect(rejections.map((rejection) => rejection.field)).toEqual(Object.keys(changes));
+    expect(rejections[0].reason).toMatch(reason);
+    expect(opened).toEqual(withOptions);
+  });
 
   it('a sweep start moved past the default end falls back to the whole default sweep', () => {
     const { config: opened, rejections } = decode(

@@ -1,6 +1,11 @@
 import type { BackendName } from '../../worker/contract';
 import { BACKEND_NAMES } from '../sessionChoices';
 import { quoted, readable, type LinkRejection } from './linkRejection';
+import {
+  decodeOptimizerOptions,
+  encodeOptimizerOptions,
+  OPTIMIZER_OPTION_PARAMS,
+} from './optimizerParams';
 import { compactSpec, decodeSchedule, SPEC_PARAMS } from './scheduleParams';
 import { threadsFromUrl } from './urlSettings';
 import type { ShareConfig } from './shareConfig';
@@ -28,6 +33,7 @@ export interface DecodedLink {
 
 const GROUP_PARAMS = [
   ...paramsOf(sessionGroup),
+  ...OPTIMIZER_OPTION_PARAMS,
   ...paramsOf(rangeTestGroup),
   ...paramsOf(rangeTestViewGroup),
   ...paramsOf(trainingGroup),
@@ -40,6 +46,7 @@ const OWN_PARAMS = new Set<string>([...GROUP_PARAMS, ...SPEC_PARAMS, 'backend', 
 export function encodeShareQuery(config: ShareConfig): URLSearchParams {
   const params = new URLSearchParams();
   encodeGroup(params, sessionGroup, config.session);
+  encodeOptimizerOptions(params, config.session.optimizerOptions);
   for (const [field, value] of Object.entries(compactSpec(config.schedule))) {
     params.set(field, String(value));
   }
@@ -56,8 +63,10 @@ export function encodeShareQuery(config: ShareConfig): URLSearchParams {
  */
 export function decodeShareQuery(params: URLSearchParams, defaults: ShareConfig): DecodedLink {
   const rejections: LinkRejection[] = [];
+  const session = decodeGroup(params, sessionGroup, defaults.session, rejections);
+  const optimizerOptions = decodeOptimizerOptions(params, session.optimizer, rejections);
   const config: ShareConfig = {
-    session: decodeGroup(params, sessionGroup, defaults.session, rejections),
+    session: { ...session, optimizerOptions },
     schedule: decodeSchedule(params, defaults.schedule, rejections),
     rangeTest: decodeGroup(params, rangeTestGroup, defaults.rangeTest, rejections),
     rangeTestView: decodeGroup(params, rangeTestViewGroup, defaults.rangeTestView, rejections),

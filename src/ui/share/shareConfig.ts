@@ -1,4 +1,4 @@
-import type { ScheduleSpec } from '../../core';
+import type { OptimizerOptions, ScheduleSpec } from '../../core';
 import type { RangeTestConfig, RunLength, SessionConfig } from '../../worker/contract';
 import { draftToSpec } from '../schedule/scheduleDraft';
 import { MODEL_PRESETS, type ModelPreset } from '../sessionChoices';
@@ -9,6 +9,8 @@ export interface SessionSettings {
   dataset: SessionConfig['dataset'];
   modelPreset: ModelPreset;
   optimizer: SessionConfig['optimizer'];
+  /** Only where some are set: a link or preset without them runs on the defaults. */
+  optimizerOptions?: OptimizerOptions;
   batchSize: number;
   seed: number;
   augment: boolean;
@@ -38,6 +40,7 @@ export function configFromState(state: AppState): ShareConfig {
       dataset: session.dataset,
       modelPreset,
       optimizer: session.optimizer,
+      ...(session.optimizerOptions ? { optimizerOptions: session.optimizerOptions } : {}),
       batchSize: session.batchSize,
       seed: session.seed,
       augment: session.augment,
@@ -57,5 +60,10 @@ export function defaultShareConfig(): ShareConfig {
 /** The engine's session for these settings. */
 export function sessionConfigOf(settings: SessionSettings): SessionConfig {
   const { modelPreset, ...rest } = settings;
-  return { ...rest, model: { ...MODEL_PRESETS[modelPreset].model } };
+  // Written even when unset, so a preset drops the options set before it.
+  return {
+    ...rest,
+    optimizerOptions: settings.optimizerOptions,
+    model: { ...MODEL_PRESETS[modelPreset].model },
+  };
 }

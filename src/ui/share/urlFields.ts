@@ -52,7 +52,8 @@ export interface Group<T> {
 
 const session = sessionConfigSchema.shape;
 
-export const sessionGroup: Group<SessionSettings> = {
+/** The session's fields but its optimizer's options, which `optimizerParams.ts` reads. */
+export const sessionGroup: Group<Omit<SessionSettings, 'optimizerOptions'>> = {
   name: 'session',
   fields: {
     dataset: { param: 'dataset', parse: session.dataset },

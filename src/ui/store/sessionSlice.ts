@@ -27,7 +27,17 @@ export const createSessionSlice: StateCreator<SessionSlice> = (set) => ({
   modelPreset: 'default',
   backendChoice: 'auto',
   wasmThreads: 'auto',
-  setSession: (change) => set((state) => ({ session: { ...state.session, ...change } })),
+  // Another optimizer starts from its own defaults unless options come with it.
+  setSession: (change) =>
+    set((state) => ({
+      session: {
+        ...state.session,
+        ...(change.optimizer !== undefined && change.optimizer !== state.session.optimizer
+          ? { optimizerOptions: undefined }
+          : {}),
+        ...change,
+      },
+    })),
   setModelPreset: (preset) =>
     set((state) => ({
       modelPreset: preset,
