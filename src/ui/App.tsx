@@ -21,6 +21,7 @@ import { RunsPanel } from './runs/RunsPanel';
 import { SchedulePanel } from './schedule/SchedulePanel';
 import { ControlsToggle } from './share/ControlsToggle';
 import { LinkMessages } from './share/LinkMessages';
+import { LinkReplayNote } from './share/LinkReplayNote';
 import { useLinkSync } from './share/linkSync';
 import { ShareLink } from './share/ShareLink';
 import { SnapshotPanel } from './snapshots/SnapshotPanel';
@@ -53,6 +54,7 @@ export function App() {
       </header>
       <RunBar />
       <LinkMessages />
+      <LinkReplayNote />
       <main className={controlsHidden ? 'layout layout-charts-only' : 'layout'}>
         <aside className="controls" id="controls-column" hidden={controlsHidden}>
           <PanelBoundary name="Suggestions">

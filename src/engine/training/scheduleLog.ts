@@ -79,6 +79,11 @@ export class ScheduleLog {
     return due;
   }
 
+  /** Whether `spec` is the one in force. */
+  isCurrent(spec: ScheduleSpec): boolean {
+    return sameSpec(spec, this.spec);
+  }
+
   /** Drops what is left of the replay: a change sent during the run makes it the user's. */
   endReplay(): void {
     this.planned.length = 0;

@@ -56,7 +56,8 @@ export class TrainingRun {
   setSchedule(spec: ScheduleSpec): void {
     const refusal = this.schedule.refusal(spec, this.nextIdx);
     if (refusal) throw new RangeError(refusal);
-    this.schedule.endReplay();
+    // The form showing a replayed change sends it back: that is no change of the user's.
+    if (!this.schedule.isCurrent(spec)) this.schedule.endReplay();
     this.pendingSpec = spec;
     if (this.waiting) this.takePendingSpec();
   }

@@ -32,9 +32,7 @@ describe('the names kept training runs get', () => {
       'triangular 0.001–0.01 → 0.001–0.1 at 120, 2 epochs',
     );
     const fixed = [{ iteration: 40, spec: spec({ policy: 'fixed', lr: 0.05 }) }];
-    expect(trainingRunName(start, epochs(2), 'sgdMomentum', fixed)).toContain(
-      '→ fixed 0.05 at 40',
-    );
+    expect(trainingRunName(start, epochs(2), 'sgdMomentum', fixed)).toContain('→ fixed 0.05 at 40');
     // Same bounds, another step size: the name still says the run was changed.
     const stepOnly = [{ iteration: 7, spec: shorter }];
     expect(trainingRunName(start, epochs(2), 'sgdMomentum', stepOnly)).toBe(

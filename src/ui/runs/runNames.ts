@@ -61,10 +61,7 @@ export function trainingRunName(
   changes: readonly ScheduleChange[] = [],
 ): string {
   // Units are plural nouns ('epochs', 'cycles'): the singular is without the s.
-  const parts = [
-    scheduleWords(spec, changes),
-    plural(length.value, length.unit.replace(/s$/, '')),
-  ];
+  const parts = [scheduleWords(spec, changes), plural(length.value, length.unit.replace(/s$/, ''))];
   if (optimizer !== 'sgdMomentum') parts.push(OPTIMIZER_SHORT_LABELS[optimizer]);
   return parts.join(', ');
 }
