@@ -124,6 +124,8 @@ export const ValueAxis = memo(function ValueAxis({
               value: label,
               angle: side === 'left' ? -90 : 90,
               position: side === 'left' ? 'insideLeft' : 'insideRight',
+              // Centred on the axis: anchored at an end, a long title runs out of a short plot.
+              textAnchor: 'middle',
               fontSize: textSize,
             }
           : undefined
