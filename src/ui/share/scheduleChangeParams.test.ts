@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { MAX_PLANNED_CHANGES, parseScheduleSpec } from '../../core';
+import { MAX_PLANNED_CHANGES, parseScheduleSpec, scheduleChangesSchema } from '../../core';
 import { specToDraft } from '../schedule/scheduleDraft';
 import { useAppStore } from '../store';
 import { configFromState, defaultShareConfig, type ShareConfig } from './shareConfig';
@@ -85,6 +86,31 @@ describe('a link with schedule changes', () => {
     );
     expect(params.has('change.5.maxLr')).toBe(false);
     expect(params.get('run')).toBe('abc');
+  });
+});
+
+describe('hostile change parameters', () => {
+  it('never throw: the changes read are valid for the link’s schedule, or none with a reason', () => {
+    const name = fc.oneof(
+      fc.constantFrom('maxLr', 'baseLr', 'stepSize', 'policy', 'lr', 'gamma', 'x'),
+      fc.string({ maxLength: 6 }),
+    );
+    const iteration = fc.oneof(fc.nat({ max: 1000 }).map(String), fc.string({ maxLength: 4 }));
+    const value = fc.oneof(
+      fc.double().map(String),
+      fc.constantFrom('triangular', 'fixed', 'one_cycle', 'NaN', '', 'true'),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(iteration, name, value), { maxLength: 6 }), (entries) => {
+        const params = encodeShareQuery({ ...changed, scheduleChanges: [] });
+        for (const [at, field, text] of entries) params.append(`change.${at}.${field}`, text);
+        const { config, rejections } = decode(params.toString());
+        expect(scheduleChangesSchema.safeParse(config.scheduleChanges).success).toBe(true);
+        if (entries.length > 0 && config.scheduleChanges.length === 0) {
+          expect(rejections.length).toBeGreaterThan(0);
+        }
+      }),
+    );
   });
 });
 
