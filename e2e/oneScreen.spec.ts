@@ -131,7 +131,7 @@ for (const [width, height] of [
 
       const maxLr = page.getByRole('spinbutton', { name: 'Max LR', exact: true });
       const baseLr = page.getByRole('spinbutton', { name: 'Base LR', exact: true });
-      const oldMax = Number(await maxLr.inputValue());
+      const [oldBase, oldMax] = [await baseLr.inputValue(), Number(await maxLr.inputValue())];
       await page.getByRole('button', { name: 'Hide controls' }).click();
       for (const name of RUN_BUTTONS) {
         await expectInViewport(page, page.getByRole('button', { name, exact: true }), name);
@@ -167,13 +167,15 @@ for (const [width, height] of [
       expect(lr).toBeLessThanOrEqual(newMax * 1.01);
 
       // Space inside a text field types a space and does not pause or resume.
+      // Back to the suggested bounds (Max first: Base stays above it until it is set too).
       await maxLr.fill(String(oldMax));
-      await maxLr.press('Enter');
+      await baseLr.fill(oldBase);
+      await baseLr.press('Enter');
       await page.getByRole('button', { name: 'Resume', exact: true }).click();
       await page.getByText('Schedule spec (JSON)').click();
       const specBox = page.getByLabel('Schedule spec JSON');
       await specBox.click();
-      await specBox.press('End');
+      await specBox.press('Control+End');
       const typed = await specBox.inputValue();
       const before = await statusIteration(page);
       await page.keyboard.press('Space');
