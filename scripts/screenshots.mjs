@@ -31,14 +31,11 @@ try {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.waitForTimeout(8_000);
     const name = `docs/layout-train-${width}x${height}.png`;
-    // One column (phone, tablet): the charts come after the form, so scroll them into view,
-    // just below the sticky run bar.
+    // One column (phone, tablet): the charts come after the form; scroll them into view.
     if (width < 1000) {
-      await page.getByRole('figure', { name: 'Range test chart' }).evaluate((chart) => {
-        const bar = document.querySelector('.run-bar');
-        const barBottom = bar ? bar.getBoundingClientRect().bottom : 0;
-        window.scrollBy(0, chart.getBoundingClientRect().top - barBottom - 8);
-      });
+      await page
+        .getByRole('figure', { name: 'Range test chart' })
+        .evaluate((chart) => chart.scrollIntoView({ block: 'start' }));
       await page.waitForTimeout(500);
     }
     await page.screenshot({ path: name });
