@@ -144,7 +144,7 @@ describe('a schedule changed during a run', () => {
   });
 
   it('replays planned changes at exactly their iterations, until a change is sent', async () => {
-    const { engine, ofType, column, steps } = session();
+    const { engine, ofType, column } = session();
     const start = triangular(0.01);
     const planned = [
       { iteration: 7, spec: triangular(0.1) },
