@@ -75,6 +75,48 @@ test('Max LR raised 10× during a triangular run takes effect and is kept in the
   expect(changes.length).toBeGreaterThanOrEqual(1);
   expect(changes[0].iteration).toBeGreaterThan(0);
   expect(changes.at(-1).spec.maxLr).toBeCloseTo(newMax, 10);
+
+  // The LR chart marks the change: one flagged line per change.
+  const marks = page
+    .getByRole('figure', { name: 'Learning rate chart' })
+    .locator('.schedule-changes');
+  expect((await marks.getAttribute('d'))?.match(/M/g)).toHaveLength(changes.length);
+
+  // The kept run is named for what it ran, not for where it started, and lists the change.
+  const at = changes[0].iteration;
+  const kept = page.getByTestId('kept-run').first();
+  await expect(kept.locator('.kept-run-name')).toContainText(
+    changes.length === 1 ? `→ 0.001–0.1 at ${at}` : `(${changes.length} changes)`,
+  );
+  await expect(kept.getByRole('list', { name: 'Schedule changes' })).toContainText(
+    `from iteration ${at}: triangular 0.001–0.1, step 400`,
+  );
+
+  // The link starts where the run started and carries the change; opened, it says so and
+  // Train replays it at the same iteration.
+  const link = new URL(page.url());
+  expect(link.searchParams.get('maxLr')).toBe('0.01');
+  expect(link.searchParams.get(`change.${at}.maxLr`)).toBe(String(changes[0].spec.maxLr));
+  await page.goto(link.toString());
+  await expect(page.getByRole('list', { name: 'Schedule changes in this link' })).toContainText(
+    `from iteration ${at}, maxLr ${changes[0].spec.maxLr}`,
+    { timeout: 30_000 },
+  );
+  await expect(maxLrInput(page)).toHaveValue('0.01');
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({
+    timeout: 90_000,
+  });
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect.poll(() => statusLr(page), { timeout: 60_000 }).toBeGreaterThan(oldMax);
+  await expect(maxLrInput(page)).toHaveValue(String(changes.at(-1).spec.maxLr));
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({
+    timeout: 60_000,
+  });
+  const replayed = await exportNewestRun(page);
+  expect(replayed.run.id).not.toBe(exported.run.id);
+  // Replayed at exactly the iteration the first run made it at.
+  expect(replayed.run.scheduleChanges[0]).toEqual(changes[0]);
 });
 
 test('pause → change Max LR → resume trains at the new bounds', async ({ page }) => {

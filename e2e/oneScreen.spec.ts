@@ -34,6 +34,36 @@ async function expectInViewport(page: Page, what: Locator, label: string) {
   expect(box.y + box.height, `${label}: bottom edge`).toBeLessThanOrEqual(viewport.height + 0.5);
 }
 
+/** Every text shown in `root` (not the screen-reader-only summary), its font size and where it is. */
+function visibleTextSizes(root: Element): { text: string; px: number; where: string }[] {
+  const out: { text: string; px: number; where: string }[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement;
+    const text = node.textContent?.trim();
+    if (!element || !text || element.closest('.visually-hidden')) continue;
+    const box = element.getBoundingClientRect();
+    if (box.width < 1 || box.height < 1) continue;
+    const where = element.closest('.chart-readout-box')
+      ? 'readout'
+      : element.closest('.training-legend')
+        ? 'legend'
+        : element.closest('svg')
+          ? 'svg'
+          : 'html';
+    out.push({ text, px: parseFloat(getComputedStyle(element).fontSize), where });
+  }
+  return out;
+}
+
+/** The status bar's figures for the latest step. */
+async function statusFigure(page: Page, pattern: RegExp): Promise<number> {
+  const match = pattern.exec((await page.getByTestId('status').textContent()) ?? '');
+  return match ? Number(match[1].replaceAll(',', '')) : NaN;
+}
+const statusIteration = (page: Page) => statusFigure(page, /Iteration ([\d,]+)/);
+const statusLr = (page: Page) => statusFigure(page, /LR ([\d.e+-]+)/);
+
 /** Opens the page on the synthetic dataset and runs a range test. */
 async function afterRangeTest(page: Page) {
   await page.goto('/?dataset=synthetic');
@@ -45,6 +75,10 @@ async function afterRangeTest(page: Page) {
   await expect(page.getByRole('button', { name: 'Use suggestion' })).toBeEnabled({
     timeout: 120_000,
   });
+  // The headline gives the pick and how far apart the methods' picks are.
+  await expect(page.getByTestId('range-test-headline')).toHaveText(
+    /^Suggested max LR: [\d.e-]+ \(the methods' picks span [\d.e-]+–[\d.e-]+, [\d.]+×\)$/,
+  );
   await page.getByRole('button', { name: 'Use suggestion' }).click();
 }
 
@@ -78,15 +112,26 @@ for (const [width, height] of [
       for (const name of CHARTS) await expectInViewport(page, chart(page, name), name);
       await page.screenshot({ path: `test-results/one-screen-${width}x${height}.png` });
 
-      // Legible on a projector: every text of the live charts is at least 14 px.
+      // Legible on a projector: every text of the live charts is at least 14 px — the SVG axes
+      // and the HTML around them: title, legend, toggles and the hover readout.
+      await chart(page, CHARTS[0]).locator('.training-chart-plot').hover();
+      await expect(chart(page, CHARTS[0]).locator('.chart-readout-box')).toBeVisible();
       for (const name of CHARTS.slice(0, 3)) {
-        const sizes = await chart(page, name)
-          .locator('text')
-          .evaluateAll((texts) => texts.map((text) => parseFloat(getComputedStyle(text).fontSize)));
-        expect(sizes.length, `${name} has text`).toBeGreaterThan(0);
-        expect(Math.min(...sizes), `${name}: smallest text (px)`).toBeGreaterThanOrEqual(14);
+        const texts = await chart(page, name).evaluate(visibleTextSizes);
+        expect(texts.length, `${name} has text`).toBeGreaterThan(0);
+        expect(
+          texts.filter((text) => text.px < 14),
+          `${name}: texts under 14 px`,
+        ).toEqual([]);
+        const measured = texts.map((text) => text.where);
+        expect(measured, `${name}: legend measured`).toContain('legend');
+        expect(measured, `${name}: axis text measured`).toContain('svg');
+        if (name === CHARTS[0]) expect(measured, 'hover readout measured').toContain('readout');
       }
 
+      const maxLr = page.getByRole('spinbutton', { name: 'Max LR', exact: true });
+      const baseLr = page.getByRole('spinbutton', { name: 'Base LR', exact: true });
+      const [oldBase, oldMax] = [await baseLr.inputValue(), Number(await maxLr.inputValue())];
       await page.getByRole('button', { name: 'Hide controls' }).click();
       for (const name of RUN_BUTTONS) {
         await expectInViewport(page, page.getByRole('button', { name, exact: true }), name);
@@ -99,6 +144,45 @@ for (const [width, height] of [
       await page.keyboard.press('Space');
       await expect(page.getByTestId('status')).toContainText('Paused');
       await expect(page.getByRole('button', { name: 'Show controls' })).toBeVisible();
+
+      // Paused, a click on the range-test chart sets Max LR (and Base LR = Max / ratio), and the
+      // next step trains under the new bounds; the LR chart marks the change.
+      const plot = chart(page, 'Range test chart').locator('.range-test-plot');
+      const plotBox = await plot.boundingBox();
+      if (!plotBox) throw new Error('range-test plot not laid out');
+      // Near the right end of the LR axis (the right-hand axis takes the last ~90 px).
+      await plot.click({ position: { x: plotBox.width - 100, y: plotBox.height / 2 } });
+      await expect(chart(page, CHARTS[0]).locator('.schedule-changes')).toHaveAttribute('d', /^M/);
+      const iteration = await statusIteration(page);
+      await page.getByRole('button', { name: 'Step', exact: true }).click();
+      await expect.poll(() => statusIteration(page), { timeout: 30_000 }).toBe(iteration + 1);
+      const lr = await statusLr(page);
+      await page.getByRole('button', { name: 'Show controls' }).click();
+      const [newBase, newMax] = [
+        Number(await baseLr.inputValue()),
+        Number(await maxLr.inputValue()),
+      ];
+      expect(newMax, 'Max LR set by the click').toBeGreaterThan(oldMax * 2);
+      expect(lr).toBeGreaterThanOrEqual(newBase * 0.99);
+      expect(lr).toBeLessThanOrEqual(newMax * 1.01);
+
+      // Space inside a text field types a space and does not pause or resume.
+      // Back to the suggested bounds (Max first: Base stays above it until it is set too).
+      await maxLr.fill(String(oldMax));
+      await baseLr.fill(oldBase);
+      await baseLr.press('Enter');
+      await page.getByRole('button', { name: 'Resume', exact: true }).click();
+      await page.getByText('Schedule spec (JSON)').click();
+      const specBox = page.getByLabel('Schedule spec JSON');
+      await specBox.click();
+      await specBox.press('Control+End');
+      const typed = await specBox.inputValue();
+      const before = await statusIteration(page);
+      await page.keyboard.press('Space');
+      await expect(specBox).toHaveValue(`${typed} `);
+      await expect.poll(() => statusIteration(page), { timeout: 30_000 }).toBeGreaterThan(before);
+      await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeEnabled();
+
       await page.getByRole('button', { name: 'Stop', exact: true }).click();
       await expect(page.getByRole('button', { name: 'Train', exact: true })).toBeEnabled({
         timeout: 60_000,

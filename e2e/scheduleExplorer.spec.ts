@@ -22,6 +22,24 @@ test.describe('schedule explorer', () => {
     await expect(slider).toHaveAttribute('aria-valuetext', String(valueAfter));
     await expect.poll(() => lrCurve(page).getAttribute('d')).not.toBe(before);
     await page.screenshot({ path: 'test-results/schedule-explorer.png', fullPage: true });
+
+    // One-cycle's Total steps follows the run length until set by hand; a mismatch is flagged.
+    await page.getByRole('combobox', { name: 'Policy', exact: true }).selectOption('one_cycle');
+    await page.getByLabel('Unit', { exact: true }).selectOption('iterations');
+    const trainFor = page.getByRole('spinbutton', { name: 'Train for' });
+    const totalSteps = page.getByRole('spinbutton', { name: 'Total steps', exact: true });
+    await trainFor.fill('500');
+    await expect(totalSteps).toHaveValue('500');
+    await trainFor.fill('640');
+    await expect(totalSteps).toHaveValue('640');
+    await totalSteps.fill('900');
+    const mismatch = page.getByText(/^Set by hand: the run lasts 640 iterations/);
+    await expect(mismatch).toContainText('the run stops before the cycle ends');
+    await trainFor.fill('700');
+    await expect(totalSteps).toHaveValue('900');
+    await page.getByRole('button', { name: 'Follow the run' }).click();
+    await expect(totalSteps).toHaveValue('700');
+    await expect(page.getByText(/^Set by hand/)).toHaveCount(0);
   });
 
   test('a loaded spec with baseLr > maxLr is flagged at Base LR and the chart stays drawn', async ({

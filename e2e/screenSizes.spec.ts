@@ -1,7 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 
 /**
- * A phone and a tablet: one column, nothing wider than the screen, the status bar at most two
+ * A phone and a tablet: one column (the form and every chart at nearly full width), nothing
+ * wider than the screen, the status bar at most two
  * lines, and the whole loop (range test, a short run) works by tap.
  */
 
@@ -22,6 +23,43 @@ async function expectStatusBarAtMostTwoLines(page: Page) {
   const box = await page.getByTestId('status-bar').boundingBox();
   expect(box, 'status bar is laid out').not.toBeNull();
   expect(box!.height, 'status bar height (px)').toBeLessThanOrEqual(2 * lineHeight + 24);
+}
+
+const CHARTS = ['Range test chart', 'Learning rate chart', 'Loss chart', 'Accuracy chart'];
+
+/** One column: the schedule form and each chart (nearly) the screen's width, stacked. */
+async function expectOneColumn(page: Page) {
+  const width = page.viewportSize()?.width ?? 0;
+  const schedule = page.getByRole('combobox', { name: 'Policy', exact: true });
+  const wide = [
+    {
+      name: 'Schedule panel',
+      box: await schedule.locator('xpath=ancestor::section[1]').boundingBox(),
+    },
+    ...(await Promise.all(
+      CHARTS.map(async (name) => ({
+        name,
+        box: await page.getByRole('figure', { name, exact: true }).boundingBox(),
+      })),
+    )),
+  ];
+  for (const { name, box } of wide) {
+    expect(box, `${name} is laid out`).not.toBeNull();
+    if (!box) continue;
+    expect(box.width, `${name}: width (px) of a ${width} px screen`).toBeGreaterThanOrEqual(
+      0.9 * width,
+    );
+    expect(box.x + box.width, `${name}: right edge`).toBeLessThanOrEqual(width);
+  }
+  const charts = wide
+    .slice(1)
+    .map(({ box }) => box!)
+    .sort((a, b) => a.y - b.y);
+  for (let i = 1; i < charts.length; i++) {
+    expect(charts[i].y, 'each chart below the one before').toBeGreaterThanOrEqual(
+      charts[i - 1].y + charts[i - 1].height - 1,
+    );
+  }
 }
 
 for (const [width, height] of [
@@ -58,6 +96,7 @@ for (const [width, height] of [
       });
       await expect(status).toContainText(/Validation accuracy [\d.]+%/);
       await expectNoHorizontalOverflow(page);
+      await expectOneColumn(page);
       await page.screenshot({ path: `test-results/screen-${width}x${height}.png` });
     });
   });

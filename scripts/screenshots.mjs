@@ -1,7 +1,7 @@
 // npm run screenshots: the README's and docs/' pictures of the page while training, at the four
 // sizes a user sees it (projector 1280×720 and 1920×1080, tablet 768×1024, phone 390×844).
 // Starts its own dev server, runs a range test on MNIST, uses the suggestion, trains, and
-// shoots a few seconds into the run. Also prints where the run bar, the four inputs and the
+// shoots a few seconds into the run (on a phone or tablet, scrolled to the charts). Also prints where the run bar, the four inputs and the
 // four charts lie, so a note can quote the positions.
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
@@ -31,6 +31,13 @@ try {
     await page.getByRole('button', { name: 'Train', exact: true }).click();
     await page.waitForTimeout(8_000);
     const name = `docs/layout-train-${width}x${height}.png`;
+    // One column (phone, tablet): the charts come after the form; scroll them into view.
+    if (width < 1000) {
+      await page
+        .getByRole('figure', { name: 'Range test chart' })
+        .evaluate((chart) => chart.scrollIntoView({ block: 'start' }));
+      await page.waitForTimeout(500);
+    }
     await page.screenshot({ path: name });
     const where = {};
     for (const [label, locator] of [

@@ -98,8 +98,9 @@ export {
   type RunLength,
 } from './config/runLength';
 export {
+  MAX_PLANNED_CHANGES,
   MAX_SNAPSHOTS,
-  scheduleSpecField,
   trainConfigSchema,
   type TrainConfig,
 } from './config/trainConfig';
+export { scheduleSpecField } from './config/scheduleSpecField';

@@ -21,6 +21,7 @@ import { RunsPanel } from './runs/RunsPanel';
 import { SchedulePanel } from './schedule/SchedulePanel';
 import { ControlsToggle } from './share/ControlsToggle';
 import { LinkMessages } from './share/LinkMessages';
+import { LinkReplayNote } from './share/LinkReplayNote';
 import { useLinkSync } from './share/linkSync';
 import { ShareLink } from './share/ShareLink';
 import { SnapshotPanel } from './snapshots/SnapshotPanel';
@@ -59,6 +60,9 @@ export function App() {
       </PanelBoundary>
       <PanelBoundary name="Link messages">
         <LinkMessages />
+      </PanelBoundary>
+      <PanelBoundary name="Link replay note">
+        <LinkReplayNote />
       </PanelBoundary>
       <main className={controlsHidden ? 'layout layout-charts-only' : 'layout'}>
         <aside className="controls" id="controls-column" hidden={controlsHidden}>

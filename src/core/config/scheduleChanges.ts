@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ScheduleChange } from '../scheduleInForce';
-import { scheduleSpecField } from './trainConfig';
+import { scheduleSpecField } from './scheduleSpecField';
 
 export type { ScheduleChange };
 

@@ -1,22 +1,14 @@
 import { z } from 'zod';
 import { isCyclic } from '../cycles';
-import { safeParseScheduleSpec, type ScheduleSpec } from '../scheduleSpec';
 import { runLengthSchema } from './runLength';
+import { scheduleChangesSchema } from './scheduleChanges';
+import { scheduleSpecField } from './scheduleSpecField';
 
 /** Snapshots kept for the ensemble, at most (each costs validation count × classes floats). */
 export const MAX_SNAPSHOTS = 20;
 
-/** A schedule spec as a field of a larger config: the core's parser judges it, naming its field. */
-export const scheduleSpecField = z.unknown().transform((value, ctx): ScheduleSpec => {
-  const parsed = safeParseScheduleSpec(value);
-  if (parsed.ok) return parsed.spec;
-  ctx.addIssue({
-    code: 'custom',
-    message: parsed.error.reason,
-    path: parsed.error.field ? parsed.error.field.split('.') : [],
-  });
-  return z.NEVER;
-});
+/** Changes a run may be given to replay, at most (a share link carries no more). */
+export const MAX_PLANNED_CHANGES = 100;
 
 /** One training run: its schedule, length, validation cadence, snapshots and final test. */
 export const trainConfigSchema = z
@@ -33,6 +25,13 @@ export const trainConfigSchema = z
       .max(MAX_SNAPSHOTS, `must be at most ${MAX_SNAPSHOTS}`),
     /** Measure test-set accuracy once the run ends. */
     testAtEnd: z.boolean(),
+    /**
+     * Changes to make at their iterations, as a shared link's run made them; a change sent
+     * during the run ends this replay (the run is the user's from then on).
+     */
+    plannedChanges: scheduleChangesSchema
+      .max(MAX_PLANNED_CHANGES, `must be at most ${MAX_PLANNED_CHANGES} changes`)
+      .optional(),
   })
   .superRefine(({ schedule, length }, ctx) => {
     if (schedule && length?.unit === 'cycles' && !isCyclic(schedule)) {

@@ -13,6 +13,8 @@ import {
  */
 export class ScheduleLog {
   private readonly changes: ScheduleChange[] = [];
+  /** Changes still to replay (a shared link's run), oldest first. */
+  private readonly planned: ScheduleChange[];
   private spec: ScheduleSpec;
   private numIterations: number;
 
@@ -20,7 +22,9 @@ export class ScheduleLog {
     private readonly initial: ScheduleSpec,
     private readonly length: RunLength,
     private readonly iterationsPerEpoch: number,
+    planned: readonly ScheduleChange[] = [],
   ) {
+    this.planned = [...planned];
     this.spec = initial;
     const total = this.totalWith([]);
     if (total === null) {
@@ -64,6 +68,25 @@ export class ScheduleLog {
     this.spec = spec;
     this.numIterations = this.totalWith(next) ?? this.numIterations;
     return true;
+  }
+
+  /** The replayed spec due at step k (the latest planned at or before k), taken off the plan. */
+  duePlanned(k: number): ScheduleSpec | null {
+    let due: ScheduleSpec | null = null;
+    while (this.planned.length > 0 && this.planned[0].iteration <= k) {
+      due = this.planned.shift()?.spec ?? null;
+    }
+    return due;
+  }
+
+  /** Whether `spec` is the one in force. */
+  isCurrent(spec: ScheduleSpec): boolean {
+    return sameSpec(spec, this.spec);
+  }
+
+  /** Drops what is left of the replay: a change sent during the run makes it the user's. */
+  endReplay(): void {
+    this.planned.length = 0;
   }
 
   private withChange(spec: ScheduleSpec, k: number): ScheduleChange[] {

@@ -40,7 +40,12 @@ export class TrainingRun {
     private readonly ctx: TrainContext,
     private readonly config: TrainConfig,
   ) {
-    this.schedule = new ScheduleLog(config.schedule, config.length, ctx.stream.iterationsPerEpoch);
+    this.schedule = new ScheduleLog(
+      config.schedule,
+      config.length,
+      ctx.stream.iterationsPerEpoch,
+      config.plannedChanges,
+    );
   }
 
   /**
@@ -51,6 +56,8 @@ export class TrainingRun {
   setSchedule(spec: ScheduleSpec): void {
     const refusal = this.schedule.refusal(spec, this.nextIdx);
     if (refusal) throw new RangeError(refusal);
+    // The form showing a replayed change sends it back: that is no change of the user's.
+    if (!this.schedule.isCurrent(spec)) this.schedule.endReplay();
     this.pendingSpec = spec;
     if (this.waiting) this.takePendingSpec();
   }
@@ -260,9 +267,9 @@ export class TrainingRun {
     ctx.emit(result);
   }
 
-  /** Makes a schedule sent since the last step the one in force from step `nextIdx`. */
+  /** Makes a schedule sent (or replayed) since the last step the one in force from `nextIdx`. */
   private takePendingSpec(): void {
-    const spec = this.pendingSpec;
+    const spec = this.pendingSpec ?? this.schedule.duePlanned(this.nextIdx);
     this.pendingSpec = null;
     if (!spec || !this.schedule.apply(spec, this.nextIdx)) return;
     this.ctx.emit({

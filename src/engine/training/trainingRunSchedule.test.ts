@@ -143,6 +143,45 @@ describe('a schedule changed during a run', () => {
     engine.dispose();
   });
 
+  it('replays planned changes at exactly their iterations, until a change is sent', async () => {
+    const { engine, ofType, column } = session();
+    const start = triangular(0.01);
+    const planned = [
+      { iteration: 7, spec: triangular(0.1) },
+      { iteration: 15, spec: triangular(0.05, { stepSize: 4 }) },
+    ];
+    const end = await engine.train({
+      ...config(start, { unit: 'iterations', value: 24 }),
+      plannedChanges: planned,
+    });
+    expect(end.iterations).toBe(24);
+    expect(ofType('scheduleChanged').map(({ iteration, spec }) => ({ iteration, spec }))).toEqual(
+      planned,
+    );
+    const lr = column('lr');
+    lr.forEach((value, k) => {
+      const spec = k < 7 ? start : k < 15 ? planned[0].spec : planned[1].spec;
+      expect(value).toBe(lrAt(spec, k));
+    });
+    // A change sent during a replay ends it: the later planned change is not made.
+    const changesBefore = ofType('scheduleChanged').length;
+    const sent = triangular(0.02);
+    const run = engine.train({
+      ...config(start, { unit: 'iterations', value: 80 }),
+      plannedChanges: [{ iteration: 60, spec: triangular(0.1) }],
+    });
+    await waitFor(() => ofType('trainState').length > 1);
+    engine.pause();
+    await waitFor(() => ofType('trainState').at(-1)?.state === 'paused');
+    engine.setSchedule(sent);
+    engine.resume();
+    await run;
+    const replayed = ofType('scheduleChanged').slice(changesBefore);
+    expect(replayed.map((change) => change.spec)).toEqual([sent]);
+    expect(replayed[0].iteration).toBeLessThan(60);
+    engine.dispose();
+  });
+
   it('is refused with a message that says why', async () => {
     const { engine, steps } = session();
     expect(() => engine.setSchedule(triangular(0.02))).toThrow(/No training run is active/);

@@ -51,7 +51,9 @@ export function valueXAxis({
     domain,
     allowDataOverflow: true,
     ticks,
-    interval: ticks ? 0 : 'preserveEnd',
+    // Given ticks are all drawn while they fit; on a narrow plot the ones that would overlap
+    // their neighbours' text are left out (the first and last stay).
+    interval: ticks ? 'preserveStartEnd' : 'preserveEnd',
     tickFormatter: format,
     tick: { fontSize: textSize },
     height: 8 + 2 * textSize,
@@ -124,6 +126,8 @@ export const ValueAxis = memo(function ValueAxis({
               value: label,
               angle: side === 'left' ? -90 : 90,
               position: side === 'left' ? 'insideLeft' : 'insideRight',
+              // Centred on the axis: anchored at an end, a long title runs out of a short plot.
+              textAnchor: 'middle',
               fontSize: textSize,
             }
           : undefined

@@ -1,9 +1,10 @@
-import { errorMessage, type ScheduleSpec } from '../../core';
+import { errorMessage, type ScheduleChange, type ScheduleSpec } from '../../core';
 import type { BackendName, RunLength, SessionConfig, TrainEnd } from '../../worker/contract';
 import { BACKEND_NAMES } from '../sessionChoices';
 import { startCheckpoints } from '../runs/checkpoints';
 import { keepRangeTest, keepTrainingRun } from '../runs/liveRuns';
 import { draftToSpec } from '../schedule/scheduleDraft';
+import { sameSpec } from '../share/scheduleParams';
 import { clearRangeTestSeries, clearTrainingSeries } from '../series/runSeries';
 import { useAppStore } from '../store';
 import { trainingActive } from '../store/selectors';
@@ -128,11 +129,20 @@ export async function runRangeTest(): Promise<void> {
   }
 }
 
-/** Trains under the current schedule for the chosen length. */
+/**
+ * Trains under the current schedule for the chosen length; while the form holds an opened
+ * link's starting schedule, replaying that link's changes at their iterations.
+ */
 export async function train(): Promise<void> {
-  const { draft, training } = useAppStore.getState();
+  const { draft, training, share, setShare } = useAppStore.getState();
   const parsed = draftToSpec(draft);
-  if (parsed.ok) await trainWith(parsed.spec, training.length);
+  if (!parsed.ok) return;
+  const { replay } = share;
+  const plannedChanges =
+    replay && sameSpec(replay.initial, parsed.spec) ? [...replay.changes] : undefined;
+  // From here the run's own record (and its plan) is what a link says.
+  if (replay) setShare({ replay: null });
+  await trainWith(parsed.spec, training.length, { plannedChanges });
 }
 
 /**
@@ -142,7 +152,7 @@ export async function train(): Promise<void> {
 export async function trainWith(
   spec: ScheduleSpec,
   length: RunLength,
-  options: { validateEvery?: number; name?: string } = {},
+  options: { validateEvery?: number; name?: string; plannedChanges?: ScheduleChange[] } = {},
 ): Promise<TrainEnd | null> {
   const { engine, session, rangeTest, setTraining, setEngine } = useAppStore.getState();
   // One run at a time by construction: a second Train in the same task is a no-op.
@@ -159,6 +169,7 @@ export async function trainWith(
       schedule: spec,
       length,
       name: options.name,
+      plannedChanges: options.plannedChanges,
     },
     scheduleChanges: [],
     numIterationsDone: 0,
@@ -179,6 +190,7 @@ export async function trainWith(
         options.validateEvery ?? Math.max(1, Math.round(engine.dataset.iterationsPerEpoch / 4)),
       maxSnapshots: useAppStore.getState().training.maxSnapshots,
       testAtEnd: false,
+      plannedChanges: options.plannedChanges,
     });
   } catch (error) {
     // A crash has ended and kept the run already, with its own message.

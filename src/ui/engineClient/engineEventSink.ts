@@ -1,7 +1,9 @@
 import { ChanceLossWatch } from '../../core';
 import type { EngineEvent } from '../../worker/contract';
 import { keepTrainingRun } from '../runs/liveRuns';
+import { specToDraft } from '../schedule/scheduleDraft';
 import { appendRangeTest, appendTraining, trainingSeries } from '../series/runSeries';
+import { sameSpec } from '../share/scheduleParams';
 import { useAppStore } from '../store';
 import { endRangeTestSweep } from './rangeTestSweeps';
 
@@ -70,6 +72,11 @@ function onEvent(event: EngineEvent, scheduleBump: () => void): void {
         scheduleChanges: [...kept, { iteration, spec }],
         numIterationsPlanned: totalIterations,
       });
+      // A replayed change (an opened link's run) shows in the form, as the user's own would.
+      const planned = store.training.ranWith?.plannedChanges ?? [];
+      if (planned.some((p) => p.iteration === iteration && sameSpec(p.spec, spec))) {
+        store.updateDraft(specToDraft(spec, store.draft));
+      }
       scheduleBump();
       break;
     }

@@ -157,7 +157,8 @@ export function RangeTestChart({ compact = false }: { compact?: boolean }) {
         <ResponsiveContainer width="100%" height={compact ? compactHeight : PLOT_HEIGHT}>
           <ComposedChart
             accessibilityLayer={false}
-            margin={{ ...CHART_MARGIN, top: 10, bottom: 20 }}
+            // Room above the plot for where the test stopped (see StopLabel).
+            margin={{ ...CHART_MARGIN, top: 18, bottom: 20 }}
           >
             <PlotAreaProbe areaRef={drag.plotAreaRef} />
             {GRID}

@@ -4,11 +4,14 @@ import type { RangeTestCurve, RangeTestPicks, RegionKind } from './rangeTestAnal
 import { suggestionPoint } from './rangeTestChartData';
 import { SUGGESTION_COLORS } from './suggestionColors';
 import { SUGGESTION_SHAPES } from './suggestionShapes';
+import { RegionLabel } from './RegionLabel';
+import { StopLabel } from './StopLabel';
 
-const REGION_STYLE: Record<RegionKind, { label: string; fill: string; opacity: number }> = {
-  tooLow: { label: 'too low', fill: '#94a3b8', opacity: 0.16 },
-  learning: { label: 'learning', fill: '#22c55e', opacity: 0.1 },
-  diverging: { label: 'diverging', fill: '#ef4444', opacity: 0.1 },
+/** Each region's fill and names, longest first: a narrow band takes the short one, or none. */
+const REGION_STYLE: Record<RegionKind, { names: string[]; fill: string; opacity: number }> = {
+  tooLow: { names: ['too low', 'low'], fill: '#94a3b8', opacity: 0.16 },
+  learning: { names: ['learning', 'learn'], fill: '#22c55e', opacity: 0.1 },
+  diverging: { names: ['diverging', 'div.'], fill: '#ef4444', opacity: 0.1 },
 };
 
 const STOP_LABEL = { diverged: 'diverged', nonFinite: 'loss not finite' } as const;
@@ -25,10 +28,9 @@ export function RangeTestRegions({ curve }: { curve: RangeTestCurve }) {
       fillOpacity={REGION_STYLE[region.kind].opacity}
       ifOverflow="hidden"
       label={{
-        value: REGION_STYLE[region.kind].label,
-        position: 'insideTop',
-        fill: '#5b6778',
-        fontSize: 12,
+        content: ({ viewBox }) => (
+          <RegionLabel viewBox={viewBox} names={REGION_STYLE[region.kind].names} />
+        ),
       }}
     />
   ));
@@ -44,6 +46,7 @@ interface RangeTestMarksProps {
 
 /** Over the lines: where the test stopped, the schedule's bounds and each suggestion's dot. */
 export function RangeTestMarks({ curve, picks, lrs, stoppedAt }: RangeTestMarksProps) {
+  const stopText = curve.stop ? STOP_LABEL[curve.stop.kind] : '';
   const maxLr = useAppStore((state) => state.draft.maxLr);
   const baseLr = useAppStore((state) => state.draft.baseLr);
   return (
@@ -55,11 +58,9 @@ export function RangeTestMarks({ curve, picks, lrs, stoppedAt }: RangeTestMarksP
           stroke="#b42318"
           strokeDasharray="4 3"
           label={{
-            value: STOP_LABEL[curve.stop.kind],
-            position: 'insideTopRight',
-            offset: 22,
-            fill: '#b42318',
-            fontSize: 12,
+            content: ({ viewBox }) => (
+              <StopLabel viewBox={viewBox} text={stopText} color="#b42318" />
+            ),
           }}
         />
       ) : stoppedAt !== null ? (
@@ -68,7 +69,11 @@ export function RangeTestMarks({ curve, picks, lrs, stoppedAt }: RangeTestMarksP
           x={stoppedAt}
           stroke="#5b6778"
           strokeDasharray="4 3"
-          label={{ value: 'stopped', position: 'insideTopRight', offset: 22, fill: '#5b6778' }}
+          label={{
+            content: ({ viewBox }) => (
+              <StopLabel viewBox={viewBox} text="stopped" color="#5b6778" />
+            ),
+          }}
         />
       ) : null}
       <ReferenceLine

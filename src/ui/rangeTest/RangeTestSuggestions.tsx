@@ -7,11 +7,11 @@ import { TrySuggestions } from './TrySuggestions';
 import { spreadText, type SuggestionInterval } from './rangeTestRepeatsView';
 import { boundsFromMaxLr, type RangeTestSuggestion } from './rangeTestAnalysis';
 
-/** Why the recommended pick is the one offered (the order of `RECOMMENDATION_ORDER`). */
+/** Why the recommended pick is the one offered (the order of `RECOMMENDATION_ORDER`), a sentence. */
 const WHY_RECOMMENDED: Partial<Record<RangeTestSuggestion['id'], string>> = {
-  accuracy: 'the rule meant for cyclical LRs, so it comes first',
-  valley: "no accuracy knee was found, so fastai's default comes next",
-  steep: 'neither an accuracy knee nor a valley was found',
+  accuracy: 'Meant for cyclical LRs, so it comes first.',
+  valley: "No accuracy knee was found, so fastai's default comes next.",
+  steep: 'Neither an accuracy knee nor a valley was found.',
 };
 
 /** How far apart the methods' picks are, e.g. "0.00534–0.0498, 9×". */
@@ -83,6 +83,7 @@ export function RangeTestSuggestions() {
     ? (repeated.recommended?.spread.median ?? null)
     : (recommended?.lr ?? null);
   const bounds = recommendedLr !== null ? boundsFromMaxLr(recommendedLr, ratio) : null;
+  const spreadOfPicks = spread(picks.suggestions);
 
   return (
     <section className="range-test-suggestions" aria-labelledby="range-test-suggestions-heading">
@@ -111,11 +112,16 @@ export function RangeTestSuggestions() {
         <div className="suggested">
           <p className="suggested-value" data-testid="range-test-headline">
             Suggested max LR: {formatRate(recommended.lr)}
+            {spreadOfPicks ? (
+              <span className="suggested-spread">
+                {' '}
+                (the methods&apos; picks span {spreadOfPicks})
+              </span>
+            ) : null}
           </p>
           <p className="field-hint">
-            {recommended.label}: {recommended.explanation}
-            {WHY_RECOMMENDED[recommended.id] ? ` (${WHY_RECOMMENDED[recommended.id]})` : ''}.
-            {spread(picks.suggestions) ? ` Picks span ${spread(picks.suggestions)}.` : ''}
+            {recommended.label}: {recommended.explanation}.
+            {WHY_RECOMMENDED[recommended.id] ? ` ${WHY_RECOMMENDED[recommended.id]}` : ''}
           </p>
           <ApplyBounds bounds={bounds} onApply={() => updateDraft(bounds)} />
           <TrySuggestions suggestions={picks.suggestions} />

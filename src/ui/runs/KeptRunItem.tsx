@@ -7,6 +7,7 @@ import { exportFileName, runToCsv, runToJson } from './runExport';
 import { runKeeper } from './runKeeper';
 import { runSummary } from './runList';
 import type { RunRecord } from './runRecord';
+import { ScheduleChangeList } from './ScheduleChangeList';
 
 interface KeptRunItemProps {
   run: RunRecord;
@@ -77,6 +78,7 @@ export function KeptRunItem({ run, color, unsaved, onDelete }: KeptRunItemProps)
       <p className="kept-run-meta" title={run.message}>
         {runSummary(run)} · {started}
       </p>
+      {run.kind === 'training' ? <ScheduleChangeList changes={run.scheduleChanges} /> : null}
       {unsaved ? (
         <p className="kept-run-unsaved">Not saved in this browser: export it to keep it.</p>
       ) : null}

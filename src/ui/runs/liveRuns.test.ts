@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { parseScheduleSpec } from '../../core';
 import { trainingRecord } from '../../testing/keptRunFixtures';
 import type { EngineClient } from '../engineClient/engineClient';
 import { runRangeTest, trainWith } from '../engineClient/engineActions';
@@ -105,6 +106,22 @@ describe('keeping the live training run when it ends', () => {
     expect(store().runs.list[0]).toMatchObject({
       name: expect.stringMatching(/^triangular [0-9.e-]+–[0-9.e-]+, 40 iterations$/),
       length: { unit: 'iterations', value: 40 },
+    });
+  });
+
+  it('keeps a run changed mid-run with its changes, under a name that says what it became', async () => {
+    store().setTraining({ length: { unit: 'iterations', value: 5 } });
+    await trainWith(spec, store().training.length);
+    trainSteps(4);
+    const raised = parseScheduleSpec({ ...spec, maxLr: 0.5 });
+    store().setTraining({ scheduleChanges: [{ iteration: 2, spec: raised }] });
+    keepTrainingRun({ reason: 'completed' });
+    expect(store().runs.list[0]).toMatchObject({
+      name: expect.stringMatching(
+        /^triangular [0-9.e-]+–[0-9.e-]+ → [0-9.e-]+–0\.5 at 2, 5 iterations$/,
+      ),
+      schedule: spec,
+      scheduleChanges: [{ iteration: 2, spec: raised }],
     });
   });
 

@@ -85,7 +85,14 @@ function trainingRecord(end: {
   const record: TrainingRecord = {
     kind: 'training',
     id: started.id,
-    name: started.name ?? trainingRunName(started.schedule, length, started.session.optimizer),
+    name:
+      started.name ??
+      trainingRunName(
+        started.schedule,
+        length,
+        started.session.optimizer,
+        training.scheduleChanges,
+      ),
     pinned: false,
     shown: false,
     startedAt: started.startedAt,

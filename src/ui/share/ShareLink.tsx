@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { MAX_PLANNED_CHANGES } from '../../core';
 import { useAppStore } from '../store';
 import { pageUrl } from './linkSync';
 
@@ -11,6 +12,10 @@ const COPIED_MS = 3000;
 export function ShareLink() {
   const [copy, setCopy] = useState<CopyState>({ kind: 'idle' });
   const manualRef = useRef<HTMLInputElement>(null);
+  // A link carries a run's changes up to a bound; past it, it says so rather than mislead.
+  const tooMany = useAppStore(
+    (state) => state.training.scheduleChanges.length > MAX_PLANNED_CHANGES,
+  );
 
   useEffect(() => {
     if (copy.kind === 'manual') manualRef.current?.select();
@@ -37,7 +42,11 @@ export function ShareLink() {
         Copy share link
       </button>
       <span className="share-link-status" role="status">
-        {copy.kind === 'copied' ? 'Link copied.' : null}
+        {copy.kind === 'copied'
+          ? tooMany
+            ? `Link copied, with the schedule as it now stands: the run changed it more than ${MAX_PLANNED_CHANGES} times, more than a link holds.`
+            : 'Link copied.'
+          : null}
       </span>
       {copy.kind === 'manual' ? (
         <div className="share-link-manual">

@@ -6,6 +6,10 @@ import { sessionConfigOf, type ShareConfig } from './shareConfig';
 /** Everything but the session: what the forms show, set the same way for a link or a preset. */
 function loadForms(config: ShareConfig): void {
   const store = useAppStore.getState();
+  const { schedule, scheduleChanges } = config;
+  store.setShare({
+    replay: scheduleChanges.length > 0 ? { initial: schedule, changes: scheduleChanges } : null,
+  });
   store.setModelPreset(config.session.modelPreset);
   store.updateDraft(specToDraft(config.schedule, DEFAULT_DRAFT));
   store.setRangeTest({

@@ -45,6 +45,10 @@ function linkChanged(state: AppState, previous: AppState): boolean {
     state.modelPreset !== previous.modelPreset ||
     state.backendChoice !== previous.backendChoice ||
     state.draft !== previous.draft ||
+    state.share.replay !== previous.share.replay ||
+    state.training.ranWith !== previous.training.ranWith ||
+    state.training.status !== previous.training.status ||
+    state.training.scheduleChanges !== previous.training.scheduleChanges ||
     state.rangeTest.config !== previous.rangeTest.config ||
     state.rangeTest.ratio !== previous.rangeTest.ratio ||
     state.rangeTest.smoothing !== previous.rangeTest.smoothing ||

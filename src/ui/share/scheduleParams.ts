@@ -13,7 +13,7 @@ import { quoted, type LinkRejection } from './linkRejection';
 export const SPEC_PARAMS = Object.keys(DEFAULT_DRAFT) as (keyof ScheduleDraft)[];
 
 /** URL text to the JSON value of a spec field; NaN and Infinity pass so the core names them. */
-function specValue(
+export function specValue(
   field: keyof ScheduleDraft,
   text: string,
 ): { value: unknown } | { reason: string } {
@@ -69,7 +69,8 @@ export function decodeSchedule(
   return parsed.ok ? parsed.spec : reject(parsed.error.field, parsed.error.reason);
 }
 
-function sameSpec(a: ScheduleSpec, b: ScheduleSpec): boolean {
+/** Whether two specs set the same fields to the same values (in any order). */
+export function sameSpec(a: ScheduleSpec, b: ScheduleSpec): boolean {
   const entriesOf = (spec: ScheduleSpec) =>
     Object.entries(spec).filter(([, value]) => value !== undefined);
   const left = entriesOf(a);

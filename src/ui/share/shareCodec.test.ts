@@ -151,6 +151,16 @@ const config: fc.Arbitrary<ShareConfig> = fc.record({
     })
     .map(({ optimizer, ...rest }) => ({ ...rest, ...optimizer })),
   schedule: spec,
+  // Mid-run changes to any spec at any iterations, written as what each changes of the last.
+  scheduleChanges: fc
+    .uniqueArray(fc.integer({ min: 0, max: 100000 }), { maxLength: 3 })
+    .chain((iterations) =>
+      fc.tuple(
+        ...[...iterations]
+          .sort((a, b) => a - b)
+          .map((iteration) => spec.map((changed) => ({ iteration, spec: changed }))),
+      ),
+    ),
   rangeTest: fc.record({
     startLr: fc.double({ min: 1e-8, max: 1, noNaN: true }),
     endLr: fc.double({ min: 2, max: 100, noNaN: true }),
@@ -287,6 +297,7 @@ const custom: ShareConfig = {
     stepSize: 15,
     gamma: 0.998,
   }),
+  scheduleChanges: [],
   rangeTest: {
     startLr: 1e-6,
     endLr: 3,

@@ -6,6 +6,11 @@ import {
   encodeOptimizerOptions,
   OPTIMIZER_OPTION_PARAMS,
 } from './optimizerParams';
+import {
+  decodeScheduleChanges,
+  encodeScheduleChanges,
+  isChangeParam,
+} from './scheduleChangeParams';
 import { compactSpec, decodeSchedule, SPEC_PARAMS } from './scheduleParams';
 import { threadsFromUrl } from './urlSettings';
 import type { ShareConfig } from './shareConfig';
@@ -22,7 +27,8 @@ import {
 /**
  * The configuration as URL query parameters, one per field, e.g.
  * `?dataset=mnist&…&policy=triangular&baseLr=0.016&maxLr=0.066&stepSize=430&…&trainUnit=epochs`:
- * the schedule as its spec's fields (`scheduleParams.ts`), everything else from the table in
+ * the schedule as its spec's fields (`scheduleParams.ts`) and its mid-run changes
+ * (`scheduleChangeParams.ts`), everything else from the table in
  * `urlFields.ts`, checked field by field so the valid parts of a damaged link are kept.
  */
 
@@ -41,6 +47,7 @@ const GROUP_PARAMS = [
 
 /** Every parameter this page writes; any other parameter in the address is kept as it is. */
 const OWN_PARAMS = new Set<string>([...GROUP_PARAMS, ...SPEC_PARAMS, 'backend', 'controls']);
+const isOwnParam = (name: string) => OWN_PARAMS.has(name) || isChangeParam(name);
 
 /** The configuration as query parameters, in a fixed order: session, schedule, sweep, view, length. */
 export function encodeShareQuery(config: ShareConfig): URLSearchParams {
@@ -50,6 +57,7 @@ export function encodeShareQuery(config: ShareConfig): URLSearchParams {
   for (const [field, value] of Object.entries(compactSpec(config.schedule))) {
     params.set(field, String(value));
   }
+  encodeScheduleChanges(params, config.schedule, config.scheduleChanges);
   encodeGroup(params, rangeTestGroup, config.rangeTest);
   encodeGroup(params, rangeTestViewGroup, config.rangeTestView);
   encodeGroup(params, trainingGroup, config.training);
@@ -65,9 +73,13 @@ export function decodeShareQuery(params: URLSearchParams, defaults: ShareConfig)
   const rejections: LinkRejection[] = [];
   const session = decodeGroup(params, sessionGroup, defaults.session, rejections);
   const optimizerOptions = decodeOptimizerOptions(params, session.optimizer, rejections);
+  const schedule = decodeSchedule(params, defaults.schedule, rejections);
+  const scheduleRead = !rejections.some((rejection) => rejection.field.startsWith('schedule'));
   const config: ShareConfig = {
     session: { ...session, optimizerOptions },
-    schedule: decodeSchedule(params, defaults.schedule, rejections),
+    schedule,
+    // Changes of a schedule the page could not read would change another one.
+    scheduleChanges: scheduleRead ? decodeScheduleChanges(params, schedule, rejections) : [],
     rangeTest: decodeGroup(params, rangeTestGroup, defaults.rangeTest, rejections),
     rangeTestView: decodeGroup(params, rangeTestViewGroup, defaults.rangeTestView, rejections),
     training: decodeGroup(params, trainingGroup, defaults.training, rejections),
@@ -80,7 +92,7 @@ function duplicated(params: URLSearchParams): LinkRejection[] {
   const seen = new Set<string>();
   const rejections: LinkRejection[] = [];
   for (const name of params.keys()) {
-    if (seen.has(name) || !(OWN_PARAMS.has(name) || name === 'threads')) continue;
+    if (seen.has(name) || !(isOwnParam(name) || name === 'threads')) continue;
     seen.add(name);
     const values = params.getAll(name);
     if (values.length < 2) continue;
@@ -144,6 +156,6 @@ export function pageQuery(
   const params = encodeShareQuery(config);
   if (options.backend !== 'auto') params.set('backend', options.backend);
   if (options.controlsHidden) params.set('controls', 'hidden');
-  for (const [name, value] of current) if (!OWN_PARAMS.has(name)) params.append(name, value);
+  for (const [name, value] of current) if (!isOwnParam(name)) params.append(name, value);
   return params.toString();
 }

@@ -1,8 +1,9 @@
-import type { OptimizerOptions, ScheduleSpec } from '../../core';
+import type { OptimizerOptions, ScheduleChange, ScheduleSpec } from '../../core';
 import type { RangeTestConfig, RunLength, SessionConfig } from '../../worker/contract';
 import { draftToSpec } from '../schedule/scheduleDraft';
 import { MODEL_PRESETS, type ModelPreset } from '../sessionChoices';
 import { useAppStore, type AppState } from '../store';
+import { linkHistory } from './linkHistory';
 
 /** What the engine trains, as the page offers it: the model is one of the named presets. */
 export interface SessionSettings {
@@ -26,15 +27,22 @@ export interface RangeTestView {
 export interface ShareConfig {
   session: SessionSettings;
   schedule: ScheduleSpec;
+  /** Changes made to `schedule` as the run trained (a link made after such a run), oldest first. */
+  scheduleChanges: readonly ScheduleChange[];
   rangeTest: RangeTestConfig;
   rangeTestView: RangeTestView;
   training: RunLength;
 }
 
-/** The configuration the page shows; while the schedule form holds an error, its last valid spec. */
+/**
+ * The configuration the page shows; while the schedule form holds an error, its last valid spec.
+ * After a run changed mid-run (while the form still holds what it ended with), the schedule it
+ * started with and its changes.
+ */
 export function configFromState(state: AppState): ShareConfig {
   const { session, modelPreset, draft, lastValidSpec, rangeTest, training } = state;
   const parsed = draftToSpec(draft);
+  const history = linkHistory(state);
   return {
     session: {
       dataset: session.dataset,
@@ -45,7 +53,8 @@ export function configFromState(state: AppState): ShareConfig {
       seed: session.seed,
       augment: session.augment,
     },
-    schedule: parsed.ok ? parsed.spec : lastValidSpec,
+    schedule: history?.initial ?? (parsed.ok ? parsed.spec : lastValidSpec),
+    scheduleChanges: history?.changes ?? [],
     rangeTest: rangeTest.config,
     rangeTestView: { ratio: rangeTest.ratio, smoothing: rangeTest.smoothing },
     training: training.length,

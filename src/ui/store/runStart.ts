@@ -1,4 +1,4 @@
-import type { ScheduleSpec } from '../../core';
+import type { ScheduleChange, ScheduleSpec } from '../../core';
 import type { RangeTestConfig, RunLength, SessionConfig } from '../../worker/contract';
 
 /**
@@ -23,4 +23,6 @@ export interface TrainingRanWith extends RunStart {
   length: RunLength;
   /** The kept run's name when the starter gives one (a race leg: its row in the race table). */
   name?: string;
+  /** Changes the engine was asked to replay at their iterations (an opened link's run). */
+  plannedChanges?: ScheduleChange[];
 }
