@@ -29,7 +29,10 @@ test.describe('the playground, as a first-time user', () => {
     await page.screenshot({ path: 'test-results/playground-range-test.png', fullPage: true });
 
     await page.getByRole('button', { name: 'Use suggestion' }).click();
-    const suggested = Number((await suggestion.textContent())?.replace(/^.*: /, ''));
+    // "Suggested max LR: 0.0498 (the methods' picks span …)": the number after the colon.
+    const suggested = Number(
+      /Suggested max LR: ([\d.e+-]+)/.exec((await suggestion.textContent()) ?? '')?.[1],
+    );
     const maxLr = Number(await page.getByRole('spinbutton', { name: 'Max LR' }).inputValue());
     expect(maxLr).toBeCloseTo(suggested, 2);
 

@@ -89,7 +89,10 @@ for (const fault of ['close', 'stall'] as const) {
     await page.getByRole('spinbutton', { name: 'Train for' }).fill('30');
     await trainButton(page).click();
     await expect(keptRuns(page)).toHaveCount(2, { timeout: 90_000 });
-    await expect(keptRuns(page).filter({ hasText: '30 steps' })).toHaveCount(1);
+    // The new run, finished (the crashed one may have recorded 30 steps too).
+    const finished = keptRuns(page).filter({ hasText: 'finished' });
+    await expect(finished).toHaveCount(1);
+    await expect(finished).toContainText('30 steps');
   });
 }
 
