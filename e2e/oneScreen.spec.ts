@@ -32,6 +32,11 @@ async function expectInViewport(page: Page, what: Locator, label: string) {
   expect(box.y, `${label}: top edge`).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width, `${label}: right edge`).toBeLessThanOrEqual(viewport.width + 0.5);
   expect(box.y + box.height, `${label}: bottom edge`).toBeLessThanOrEqual(viewport.height + 0.5);
+  // Not behind the status bar, which sticks to the bottom of the window over the page.
+  const bar = await page.getByTestId('status-bar').boundingBox();
+  if (bar && box.x < bar.x + bar.width && box.x + box.width > bar.x) {
+    expect(box.y + box.height, `${label}: above the status bar`).toBeLessThanOrEqual(bar.y + 0.5);
+  }
 }
 
 /** Every text shown in `root` (not the screen-reader-only summary), its font size and where it is. */

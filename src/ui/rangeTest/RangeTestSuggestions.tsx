@@ -134,7 +134,7 @@ export function RangeTestSuggestions() {
       <RangeTestRepeatPicker />
       {ready ? (
         <details className="suggestion-details">
-          <summary>Every method&apos;s pick and why the test stopped</summary>
+          <summary>Every pick, and why the test stopped</summary>
           {repeated ? <RepeatIntervals intervals={repeated.intervals} /> : null}
           <ul className="suggestion-list">
             {picks.suggestions.map((suggestion) => (

@@ -26,7 +26,7 @@ export const FIELD_INFO: Record<DraftField, FieldInfo> = {
   maxLr: {
     label: 'Max LR',
     edit: LR_RANGE,
-    hint: 'The peak LR of each cycle. The slider spans ×10 either way; type any value.',
+    hint: "Each cycle's peak LR (slider: ±1 decade).",
   },
   minLr: {
     label: 'Min LR',
