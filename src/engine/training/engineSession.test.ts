@@ -72,6 +72,24 @@ async function bitwise(a: tf.NamedTensorMap, b: tf.NamedTensorMap): Promise<bool
   return Object.keys(a).length === Object.keys(b).length;
 }
 
+/**
+ * Whether `engine`'s optimizer state (momentum, step count) is what it was before its range
+ * test: its next steps match, bit for bit, a fresh session that trained `warmUp` and never
+ * tested. Disposes both sessions.
+ */
+async function expectOptimizerRestored(engine: EngineSession, warmUp: TrainConfig) {
+  const twin = session();
+  await twin.engine.train(warmUp);
+  const more = fixedRun(0.05, 3);
+  await engine.train(more);
+  await twin.engine.train(more);
+  const [a, b] = [engine.weights(), twin.engine.weights()];
+  expect(await bitwise(a, b)).toBe(true);
+  tf.dispose([...Object.values(a), ...Object.values(b)]);
+  engine.dispose();
+  twin.engine.dispose();
+}
+
 beforeAll(async () => {
   // The backend a user without a GPU trains on, with our gradient kernels.
   prepareWasm();
@@ -103,16 +121,7 @@ describe('range test', () => {
     expect(ofType(events, 'rangeTestEnd')).toHaveLength(1);
 
     // The optimizer state was restored too: the next training steps match a run that never tested.
-    const twin = session();
-    await twin.engine.train(fixedRun(0.01, 5));
-    const more = fixedRun(0.05, 3);
-    await engine.train(more);
-    await twin.engine.train(more);
-    const [a, b] = [engine.weights(), twin.engine.weights()];
-    expect(await bitwise(a, b)).toBe(true);
-    tf.dispose([...Object.values(a), ...Object.values(b)]);
-    engine.dispose();
-    twin.engine.dispose();
+    await expectOptimizerRestored(engine, fixedRun(0.01, 5));
   });
 
   it('repeats the sweep with other seeds (and new initial weights), the first as a single test, and restores the weights and optimizer state bitwise after all', async () => {
@@ -155,18 +164,8 @@ describe('range test', () => {
     expect(losses[1][0]).not.toBe(losses[0][0]);
     expect(losses[2][0]).not.toBe(losses[1][0]);
 
-    // The optimizer state (momentum, step count) too: the next steps are bit for bit those of a
-    // session that never tested.
-    const twin = session();
-    await twin.engine.train(warmUp);
-    const more = fixedRun(0.05, 3);
-    await engine.train(more);
-    await twin.engine.train(more);
-    const [a, b] = [engine.weights(), twin.engine.weights()];
-    expect(await bitwise(a, b)).toBe(true);
-    tf.dispose([...Object.values(a), ...Object.values(b)]);
-    engine.dispose();
-    twin.engine.dispose();
+    // The optimizer state (momentum, step count) too, after all three sweeps.
+    await expectOptimizerRestored(engine, warmUp);
   });
 
   it('a stop during a repeated test ends it after the current sweep', async () => {
