@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   OPTION_DEFAULTS,
   REFERENCE_ARGS,
@@ -7,7 +6,7 @@ import {
   type OptimizerName,
   type OptimizerOptionName,
 } from '../../core';
-import { NumberInput } from '../controls/NumberInput';
+import { OptionalNumberField } from '../controls/OptionalNumberField';
 
 const OPTION_LABELS: Record<OptimizerOptionName, string> = {
   weightDecay: 'Weight decay',
@@ -54,42 +53,21 @@ export function OptimizerOptionField({
   lockId,
   onChange,
 }: OptimizerOptionFieldProps) {
-  const [error, setError] = useState<string | null>(null);
-  const id = `field-optimizer-${option}`;
-  const messageId = `${id}-message`;
   const label = OPTION_LABELS[option];
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <NumberInput
-        id={id}
-        className="number"
-        value={value ?? OPTION_DEFAULTS[optimizer][option] ?? null}
-        allowEmpty
-        integer={option === 'warmupSteps'}
-        disabled={disabled}
-        aria-invalid={error !== null}
-        aria-describedby={[messageId, lockId].filter(Boolean).join(' ')}
-        onValue={(next) => {
-          if (next === null) {
-            setError(null);
-            onChange(undefined);
-            return;
-          }
-          const parsed = optimizerOptionSchema(option).safeParse(next);
-          setError(parsed.success ? null : `${label} ${parsed.error.issues[0].message}.`);
-          if (parsed.success) onChange(parsed.data);
-        }}
-      />
-      {error ? (
-        <p id={messageId} className="field-message" role="alert">
-          {error}
-        </p>
-      ) : (
-        <p id={messageId} className="field-hint">
-          {optionHint(optimizer, option)}
-        </p>
-      )}
-    </div>
+    <OptionalNumberField
+      id={`field-optimizer-${option}`}
+      label={label}
+      value={value ?? OPTION_DEFAULTS[optimizer][option] ?? null}
+      hint={optionHint(optimizer, option)}
+      check={(next) => {
+        const parsed = optimizerOptionSchema(option).safeParse(next);
+        return parsed.success ? null : `${label} ${parsed.error.issues[0].message}.`;
+      }}
+      onValue={onChange}
+      integer={option === 'warmupSteps'}
+      disabled={disabled}
+      describedBy={lockId}
+    />
   );
 }

@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { SuggestChoices } from '../../core';
-import { NumberInput } from '../controls/NumberInput';
+import { OptionalNumberField } from '../controls/OptionalNumberField';
 import { formatRate } from '../format';
 import { useAppStore } from '../store';
 import { pickLrs } from './rangeTestAnalysis';
@@ -48,46 +48,6 @@ function SuggestionShift() {
           })}
       </tbody>
     </table>
-  );
-}
-
-interface OptionalNumberProps {
-  id: string;
-  label: string;
-  value: number | undefined;
-  hint: string;
-  check: (value: number) => string | null;
-  onValue: (value: number | undefined) => void;
-}
-
-/** A number that may be left empty for each library's own value; a bad one says why and is not used. */
-function OptionalNumber({ id, label, value, hint, check, onValue }: OptionalNumberProps) {
-  const [error, setError] = useState<string | null>(null);
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <NumberInput
-        id={id}
-        className="number"
-        value={value ?? null}
-        allowEmpty
-        placeholder="library's own"
-        aria-describedby={`${id}-hint`}
-        aria-invalid={Boolean(error)}
-        onValue={(next) => {
-          const problem = next === null ? null : check(next);
-          setError(problem);
-          if (!problem) onValue(next ?? undefined);
-        }}
-      />
-      <p
-        id={`${id}-hint`}
-        className={error ? 'field-message' : 'field-hint'}
-        role={error ? 'alert' : undefined}
-      >
-        {error ?? hint}
-      </p>
-    </div>
   );
 }
 
@@ -149,26 +109,29 @@ export function RangeTestAnalysisChoices() {
             fastai: log LR; pytorch-lr-finder: step index (the same on an exponential sweep).
           </p>
         </div>
-        <OptionalNumber
+        <OptionalNumberField
           id="analysis-skipStart"
           label="Skip at start"
-          value={choices.skipStart}
+          value={choices.skipStart ?? null}
+          placeholder="library's own"
           hint="fastai: iterations / 10; pytorch-lr-finder: 10."
           check={wholeAtLeast0}
           onValue={(skipStart) => change({ skipStart })}
         />
-        <OptionalNumber
+        <OptionalNumberField
           id="analysis-skipEnd"
           label="Skip at end"
-          value={choices.skipEnd}
+          value={choices.skipEnd ?? null}
+          placeholder="library's own"
           hint="Both: 5 before the stop."
           check={wholeAtLeast0}
           onValue={(skipEnd) => change({ skipEnd })}
         />
-        <OptionalNumber
+        <OptionalNumberField
           id="analysis-divergeFactor"
           label="Divergence factor"
-          value={choices.divergeFactor}
+          value={choices.divergeFactor ?? null}
+          placeholder="library's own"
           hint="fastai: 4; pytorch-lr-finder: 5 (× the best smoothed loss)."
           check={(value) => (value > 1 ? null : 'Use a factor above 1.')}
           onValue={(divergeFactor) => change({ divergeFactor })}
